@@ -1,0 +1,84 @@
+package io.socsim.isa.exec;
+
+import io.socsim.isa.Decoder;
+import io.socsim.isa.Format;
+import io.socsim.isa.Insn;
+import io.socsim.isa.Op;
+
+/**
+ * Instructions decoded once per address into one {@code long} each, shared by every hart that
+ * runs the same code. Pages of 4 KiB are created on first execution; {@link #flush()} (on
+ * {@code fence.i}) forgets everything.
+ *
+ * <p>Packed layout: bits 0-9 semantic id ({@link Sem}), bit 10 compressed, bits 11-16 rd,
+ * 17-21 rs1, 22-26 rs2, 27-31 second immediate, 32-63 immediate. Illegal words keep their raw
+ * bits in the immediate for {@code mtval}.
+ */
+public final class DecodeCache {
+
+    static final long COMPRESSED = 1L << 10;
+    private static final int PAGE_SHIFT = 12;
+    private static final int SLOTS = 1 << (PAGE_SHIFT - 1);
+    private static final int[] SEM_BY_OP = semTable();
+
+    private final long[][] pages = new long[1 << (32 - PAGE_SHIFT)][];
+
+    /** The packed instruction at {@code pc}, decoding it from {@code bus} on first use. */
+    long get(int pc, Hart hart) {
+        long[] page = pages[pc >>> PAGE_SHIFT];
+        if (page != null) {
+            long d = page[(pc >>> 1) & (SLOTS - 1)];
+            if (d != 0) {
+                return d;
+            }
+        } else {
+            page = new long[SLOTS];
+            pages[pc >>> PAGE_SHIFT] = page;
+        }
+        int low = hart.fetch16(pc);
+        int word = Decoder.length(low) == 2 ? low : low | (hart.fetch16(pc + 2) << 16);
+        long d = pack(word);
+        page[(pc >>> 1) & (SLOTS - 1)] = d;
+        return d;
+    }
+
+    /** Forgets all decoded instructions (code may have been rewritten). */
+    public void flush() {
+        java.util.Arrays.fill(pages, null);
+    }
+
+    static long pack(int word) {
+        Insn insn = Decoder.decode(word);
+        if (insn == null) {
+            long len = Decoder.length(word) == 2 ? COMPRESSED : 0;
+            int raw = Decoder.length(word) == 2 ? word & 0xffff : word;
+            return Sem.ILLEGAL | len | ((long) raw << 32);
+        }
+        Op op = insn.op();
+        int imm2 = insn.imm2();
+        if (op.format() == Format.HWLOOP_SETUPI) {
+            imm2 >>>= 1; // stored in half-words to fit five bits
+        }
+        return SEM_BY_OP[op.ordinal()]
+                | (op.length() == 2 ? COMPRESSED : 0)
+                | ((long) insn.rd() << 11)
+                | ((long) insn.rs1() << 17)
+                | ((long) insn.rs2() << 22)
+                | ((long) (imm2 & 31) << 27)
+                | ((long) insn.imm() << 32);
+    }
+
+    /** Semantic id per table row, found by name; a row without semantics fails at class load. */
+    private static int[] semTable() {
+        Op[] ops = Op.values();
+        int[] table = new int[ops.length];
+        for (Op op : ops) {
+            try {
+                table[op.ordinal()] = Sem.class.getField(op.expanded().name()).getInt(null);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError("no semantics for " + op + ": regenerate Sem with tools/gen-sem.py");
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,50 @@
+package io.socsim.sim.cli;
+
+import io.socsim.isa.elf.ElfFile;
+import io.socsim.isa.elf.ElfFormatException;
+import io.socsim.sim.UserError;
+import io.socsim.sim.func.FunctionalMachine;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.BufferedOutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code socsim run PROGRAM.elf}: runs a program and exits with its exit code. */
+@Command(name = "run", description = "Run a RISC-V ELF program; prints what it writes and exits with its exit code.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable.")
+    Path program;
+
+    @Option(names = "--preset", defaultValue = "rv32-bare", description = "System preset (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--max-cycles", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
+    long maxCycles;
+
+    @Override
+    public Integer call() {
+        if (maxCycles <= 0) {
+            throw new UserError("--max-cycles must be positive, not " + maxCycles);
+        }
+        ElfFile elf;
+        try {
+            elf = ElfFile.read(program);
+        } catch (ElfFormatException e) {
+            throw new UserError(e.getMessage());
+        }
+        SystemChoice system = SystemChoice.resolve(preset);
+        BufferedOutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        BufferedOutputStream err = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 12);
+        FunctionalMachine machine = new FunctionalMachine(elf, system.ramBase(), system.ramSize(), out, err);
+        FunctionalMachine.Result result = machine.run(maxCycles);
+        if (result.failure() != null) {
+            System.err.println("socsim: " + result.failure());
+        }
+        return result.exitCode() & 0xff; // what a process exit status keeps, as under QEMU
+    }
+}
