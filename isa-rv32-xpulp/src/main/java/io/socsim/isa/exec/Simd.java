@@ -6,8 +6,7 @@ package io.socsim.isa.exec;
  * XpulpV2 packed-SIMD semantics ({@code pv.*}) as pure functions. Half-word forms work on two
  * 16-bit lanes, byte forms on four 8-bit lanes; {@code .sc} replicates the lowest lane of rs2,
  * {@code .sci} replicates the 6-bit immediate (sign- or zero-extended as its format says).
- * Lane results wrap to the lane width; averages are computed on the widened lane values before
- * the shift; shift amounts use the low 4 (half-word) or 3 (byte) bits of each lane.
+ * Lane results wrap to the lane width; averages shift the wrapped lane sum; shift amounts use the low 4 (half-word) or 3 (byte) bits of each lane.
  */
 final class Simd {
 
@@ -324,8 +323,9 @@ final class Simd {
         switch (op) {
             case ADD: return x + y;
             case SUB: return x - y;
-            case AVG: return (x + y) >> 1;
-            case AVGU: return (ux + uy) >>> 1;
+            // the lane adder drops its carry before the shift (RI5CY RTL)
+            case AVG: return (((x + y) << (32 - width)) >> (32 - width)) >> 1;
+            case AVGU: return ((ux + uy) & umask) >>> 1;
             case MIN: return Math.min(x, y);
             case MINU: return Math.min(ux, uy);
             case MAX: return Math.max(x, y);
