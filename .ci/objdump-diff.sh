@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RANDOM32="${1:-100000}"
 SEED="${2:-0x50C51D}"
-MVN_FLAGS="${MVN_FLAGS:--q -B}"
-mvn $MVN_FLAGS -pl isa-rv32-xpulp -am test-compile
+MVN_FLAGS="${MVN_FLAGS:--q -B -Dstyle.color=never}"
+mvn $MVN_FLAGS -pl isa-rv32-xpulp -am test-compile 1>&2
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 java -cp isa-rv32-xpulp/target/classes:isa-rv32-xpulp/target/test-classes \

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>Words: {@code random32} uniformly random 32-bit words (low bits 11, no 48-bit+ prefix), as
  * many again drawn per table row (match bits plus random don't-care bits, so every row and its
- * neighbourhood is exercised), and all 65,536 half-words with low bits other than 11. Every word
+ * neighbourhood is exercised), one word for each of the 14,336 possible low half-words of a
+ * 32-bit instruction (random upper half), and all 49,152 half-words with low bits other than 11
+ * (the compressed instructions); the remaining 2,048 half-words start 48-bit+ encodings. Every word
  * is emitted with {@code .insn} so gas marks it as code, assembled with
  * {@code -march=rv32imc_zicsr_zifencei} (the ELF arch attribute then fixes what objdump decodes)
  * and disassembled with {@code -M no-aliases}. Both sides are normalised as documented in
@@ -75,6 +77,13 @@ public final class ObjdumpDiff {
             int w = op.match() | (rnd.nextInt() & ~op.mask());
             words.add(legal32(w) ? w : random32(rnd));
         }
+        int lowHalves = 0;
+        for (int h = 0; h < (1 << 16); h++) {
+            if (legal32(h)) { // every low half-word of a 32-bit instruction, once, with a random upper half
+                words.add(h | (rnd.nextInt() << 16));
+                lowHalves++;
+            }
+        }
         for (int h = 0; h < (1 << 16); h++) {
             if ((h & 3) != 3) {
                 words.add(h);
@@ -115,6 +124,8 @@ public final class ObjdumpDiff {
             pc += len;
         }
         System.out.print(report);
+        System.out.printf(Locale.ROOT, "objdump-diff: 32-bit words: %d uniform, %d drawn per row, %d one per low half-word;"
+                + " %d compressed half-words (seed 0x%x)%n", random32, random32, lowHalves, compared - 2 * random32 - lowHalves, seed);
         System.out.printf(Locale.ROOT, "objdump-diff: %d compared, %d mismatches%n", compared, mismatches);
         System.exit(mismatches == 0 ? 0 : 1);
     }
