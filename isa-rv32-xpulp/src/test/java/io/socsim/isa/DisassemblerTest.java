@@ -3,6 +3,7 @@ package io.socsim.isa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,7 +164,7 @@ class DisassemblerTest {
 
     @Test
     void everyFormatHasASyntax() {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        SplittableRandom rnd = new SplittableRandom(7);
         for (Op op : Op.values()) {
             for (int n = 0; n < 50; n++) {
                 int w = op.match() | (rnd.nextInt() & ~op.mask());

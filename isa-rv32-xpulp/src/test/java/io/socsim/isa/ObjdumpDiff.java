@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -249,7 +250,7 @@ public final class ObjdumpDiff {
         return mnemonic.startsWith("csrr");
     }
 
-    private static String csrToNumber(String operands, java.util.function.ToIntFunction<String> lookup) {
+    private static String csrToNumber(String operands, ToIntFunction<String> lookup) {
         String[] ops = operands.split(",");
         if (ops.length == 3 && !ops[1].startsWith("0x")) {
             int n = lookup.applyAsInt(ops[1]);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class OpTableTest {
                 }
             }
             if (hits.size() > 1) {
-                overlaps.add(String.format(java.util.Locale.ROOT, "%04x %s", h, hits));
+                overlaps.add(String.format(Locale.ROOT, "%04x %s", h, hits));
             }
         }
         assertThat(overlaps).isEmpty();
