@@ -18,7 +18,11 @@ package io.socsim.isa;
  *     relative to the instruction; {@code HWLOOP_SETUPI}: imm = count, imm2 = end offset.
  *     {@code R_UIMM5} (clip): imm = uimm5. {@code BITFIELD}: imm = Is2 (bits 24:20),
  *     imm2 = Is3 (bits 29:25). {@code R_NORM}: imm2 = Is3. {@code BRANCH_IMM}: imm = offset,
- *     imm2 = simm5 compared value. {@code SIMD_IMM*}: imm = the 6-bit immediate.</li>
+ *     imm2 = simm5 compared value. {@code SIMD_IMM*}: imm = the 6-bit immediate, cut to the
+ *     operand width for {@code SIMD_IMM5U/1U/2U}.</li>
+ * <li>Don't-care bits that {@link #encode} writes as zero: bits 11:8 of the hardware-loop
+ *     index field (only bit 7 selects the loop) and the Imm6 bits above a narrow SIMD
+ *     immediate. Every other bit outside a row's mask is an operand bit.</li>
  * <li>Compressed formats decode to the expanded operands, so execution needs no special case.</li>
  * </ul>
  */
@@ -64,8 +68,12 @@ public enum Format {
             case R_NORM: return new Insn(op, rd, rs1, rs2, 0, (w >>> 25) & 31, w);
             case BRANCH_IMM: return new Insn(op, 0, rs1, 0, immB(w), (rs2 << 27) >> 27, w);
             case SIMD_IMM6S: return new Insn(op, rd, rs1, 0, (imm6(w) << 26) >> 26, 0, w);
-            case SIMD_IMM6U: case SIMD_IMM5U: case SIMD_IMM1U: case SIMD_IMM2U:
-                return new Insn(op, rd, rs1, 0, imm6(w), 0, w);
+            case SIMD_IMM6U: return new Insn(op, rd, rs1, 0, imm6(w), 0, w);
+            // Narrower immediates use only the low Imm6 bits; the rest are don't-care (binutils
+            // never sets them), so they are dropped here and encode() writes them as zero.
+            case SIMD_IMM5U: return new Insn(op, rd, rs1, 0, imm6(w) & 31, 0, w);
+            case SIMD_IMM1U: return new Insn(op, rd, rs1, 0, imm6(w) & 1, 0, w);
+            case SIMD_IMM2U: return new Insn(op, rd, rs1, 0, imm6(w) & 3, 0, w);
             default: return decodeCompressed(op, w & 0xffff);
         }
     }
@@ -162,7 +170,7 @@ public enum Format {
         switch (this) {
             case C_ADDI4SPN: {
                 need(rs1 == 2, "c.addi4spn takes sp as source");
-                int v = scaled(imm, 10, 4, "immediate");
+                int v = scaled(imm, 10, 2, "immediate"); // nzuimm[9:2]: a multiple of 4 below 1024
                 need(v != 0, "c.addi4spn immediate must not be zero");
                 return m | (rdP(rd) << 2) | (field(v, 5, 4) << 11) | (field(v, 9, 6) << 7) | (field(v, 2, 2) << 6) | (field(v, 3, 3) << 5);
             }

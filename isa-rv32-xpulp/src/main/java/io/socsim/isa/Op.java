@@ -52,11 +52,14 @@ public enum Op {
     SRA("sra", 0x40005033, 0xfe00707f, Format.R, Ext.I),
     OR("or", 0x00006033, 0xfe00707f, Format.R, Ext.I),
     AND("and", 0x00007033, 0xfe00707f, Format.R, Ext.I),
-    FENCE("fence", 0x0000000f, 0x0000707f, Format.FENCE, Ext.I),
+    // fm, rs1 and rd of fence are reserved; like binutils we only accept them as zero, plus the
+    // one defined fm value (fence.tso, exactly "fence rw,rw" with fm=1000).
+    FENCE("fence", 0x0000000f, 0xf00fffff, Format.FENCE, Ext.I),
+    FENCE_TSO("fence.tso", 0x8330000f, 0xffffffff, Format.NONE, Ext.I),
     ECALL("ecall", 0x00000073, 0xffffffff, Format.NONE, Ext.I),
     EBREAK("ebreak", 0x00100073, 0xffffffff, Format.NONE, Ext.I),
     // ---- Zifencei, Zicsr, machine mode
-    FENCE_I("fence.i", 0x0000100f, 0x0000707f, Format.NONE, Ext.ZIFENCEI),
+    FENCE_I("fence.i", 0x0000100f, 0xffffffff, Format.NONE, Ext.ZIFENCEI),
     CSRRW("csrrw", 0x00001073, 0x0000707f, Format.CSR, Ext.ZICSR),
     CSRRS("csrrs", 0x00002073, 0x0000707f, Format.CSR, Ext.ZICSR),
     CSRRC("csrrc", 0x00003073, 0x0000707f, Format.CSR, Ext.ZICSR),
@@ -74,16 +77,19 @@ public enum Op {
     DIVU("divu", 0x02005033, 0xfe00707f, Format.R, Ext.M),
     REM("rem", 0x02006033, 0xfe00707f, Format.R, Ext.M),
     REMU("remu", 0x02007033, 0xfe00707f, Format.R, Ext.M),
-    // ---- C (RV32), with the reserved encodings excluded by predicates
+    // ---- C (RV32), with the reserved encodings excluded by predicates. HINTs (rd = x0 forms,
+    // zero shift amounts, c.addi with a zero immediate) are legal encodings that execute as
+    // their base instruction, so they decode like binutils decodes them. Shift amounts >= 32
+    // (bit 12 set) are reserved on RV32 and stay illegal.
     C_ADDI4SPN("c.addi4spn", 0x0000, 0xe003, Format.C_ADDI4SPN, Ext.C, h -> ((h >>> 5) & 0xff) != 0),
     C_LW("c.lw", 0x4000, 0xe003, Format.C_LW, Ext.C),
     C_SW("c.sw", 0xc000, 0xe003, Format.C_SW, Ext.C),
     C_NOP("c.nop", 0x0001, 0xffff, Format.C_NONE, Ext.C),
-    C_ADDI("c.addi", 0x0001, 0xe003, Format.C_ADDI, Ext.C, h -> rdField(h) != 0),
+    C_ADDI("c.addi", 0x0001, 0xe003, Format.C_ADDI, Ext.C, h -> h != 0x0001), // 0x0001 is c.nop; other rd = x0 forms are HINTs
     C_JAL("c.jal", 0x2001, 0xe003, Format.C_JAL, Ext.C),
-    C_LI("c.li", 0x4001, 0xe003, Format.C_LI, Ext.C, h -> rdField(h) != 0),
+    C_LI("c.li", 0x4001, 0xe003, Format.C_LI, Ext.C),
     C_ADDI16SP("c.addi16sp", 0x6101, 0xef83, Format.C_ADDI16SP, Ext.C, h -> (h & 0x107c) != 0),
-    C_LUI("c.lui", 0x6001, 0xe003, Format.C_LUI, Ext.C, h -> rdField(h) != 0 && rdField(h) != 2 && (h & 0x107c) != 0),
+    C_LUI("c.lui", 0x6001, 0xe003, Format.C_LUI, Ext.C, h -> rdField(h) != 2 && (h & 0x107c) != 0),
     C_SRLI("c.srli", 0x8001, 0xfc03, Format.C_SRLI, Ext.C),
     C_SRAI("c.srai", 0x8401, 0xfc03, Format.C_SRAI, Ext.C),
     C_ANDI("c.andi", 0x8801, 0xec03, Format.C_ANDI, Ext.C),
@@ -94,14 +100,14 @@ public enum Op {
     C_J("c.j", 0xa001, 0xe003, Format.C_J, Ext.C),
     C_BEQZ("c.beqz", 0xc001, 0xe003, Format.C_BRANCH, Ext.C),
     C_BNEZ("c.bnez", 0xe001, 0xe003, Format.C_BRANCH, Ext.C),
-    C_SLLI("c.slli", 0x0002, 0xf003, Format.C_SLLI, Ext.C, h -> rdField(h) != 0),
+    C_SLLI("c.slli", 0x0002, 0xf003, Format.C_SLLI, Ext.C),
     C_LWSP("c.lwsp", 0x4002, 0xe003, Format.C_LWSP, Ext.C, h -> rdField(h) != 0),
     C_SWSP("c.swsp", 0xc002, 0xe003, Format.C_SWSP, Ext.C),
     C_JR("c.jr", 0x8002, 0xf07f, Format.C_JR, Ext.C, h -> rdField(h) != 0),
-    C_MV("c.mv", 0x8002, 0xf003, Format.C_MV, Ext.C, h -> rs2Field(h) != 0 && rdField(h) != 0),
+    C_MV("c.mv", 0x8002, 0xf003, Format.C_MV, Ext.C, h -> rs2Field(h) != 0),
     C_EBREAK("c.ebreak", 0x9002, 0xffff, Format.C_NONE, Ext.C),
     C_JALR("c.jalr", 0x9002, 0xf07f, Format.C_JALR, Ext.C, h -> rdField(h) != 0),
-    C_ADD("c.add", 0x9002, 0xf003, Format.C_ADD, Ext.C, h -> rs2Field(h) != 0 && rdField(h) != 0),
+    C_ADD("c.add", 0x9002, 0xf003, Format.C_ADD, Ext.C, h -> rs2Field(h) != 0),
     // ---- XpulpV2 (RI5CY encoding), generated from Table A
     P_LB_IPOST("p.lb", 0x0000000b, 0x0000707f, Format.POST_LOAD_IMM, Ext.XPULP),
     P_LB_RR("p.lb", 0x00007003, 0xfe00707f, Format.LOAD_REG, Ext.XPULP),
