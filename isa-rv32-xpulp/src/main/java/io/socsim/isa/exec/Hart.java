@@ -215,7 +215,7 @@ public final class Hart {
                     case Sem.P_BEQIMM: if (x[rs1] == ((int) (d >>> 27) << 27) >> 27) next = pc + imm; break;
                     case Sem.P_BNEIMM: if (x[rs1] != ((int) (d >>> 27) << 27) >> 27) next = pc + imm; break;
                     // ---- system
-                    case Sem.FENCE: break;
+                    case Sem.FENCE: case Sem.FENCE_TSO: break;
                     case Sem.FENCE_I: code.flush(); break;
                     case Sem.WFI: break; // no interrupt sources on a lone hart: a legal no-op
                     case Sem.MRET: {
