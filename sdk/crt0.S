@@ -11,6 +11,7 @@
  * for every program that must also run under qemu-riscv32.
  */
 
+    .file   "crt0.S"
     .section .text.init, "ax", @progbits
     .globl _start
     .type _start, @function

@@ -7,6 +7,7 @@
  * reaching the fallback means the tohost store did not end the run, which is
  * reported as exit code 3.  Self-contained: no crt0, own _start and tohost.
  */
+    .file   "tohost.S"
     .section .rodata
 msg:
     .ascii  "tohost: writing 1 to tohost\n"
