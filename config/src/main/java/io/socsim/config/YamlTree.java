@@ -35,7 +35,7 @@ final class YamlTree {
             JsonLocation at = e.getLocation();
             Origin where = fixed != null || at == null ? (fixed != null ? fixed : Origin.whole(source))
                     : Origin.of(source, at.getLineNr(), at.getColumnNr());
-            throw new ConfigException(where + ": invalid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(where + ": invalid YAML: " + summary(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot read: " + e.getMessage());
         }
@@ -94,11 +94,18 @@ final class YamlTree {
         return Origin.of(source, at.getLineNr(), at.getColumnNr());
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
+    /** SnakeYAML's message without its echoed source lines and caret markers. */
+    private static String summary(String s) {
+        if (s == null || s.isBlank()) {
             return "syntax error";
         }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(line.trim());
+        }
+        return b.length() == 0 ? s.trim() : b.toString();
     }
 }
