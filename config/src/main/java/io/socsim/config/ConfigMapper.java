@@ -139,13 +139,13 @@ final class ConfigMapper {
         int banks = (int) s.integer("banks", null, 1, 1024);
         int width = (int) s.integer("bank_width_bytes", 4L, 1, 64);
         int latency = s.cycles("latency_cycles", 1, 1);
-        boolean banksOk = s.has("banks") && Values.isPowerOfTwo(banks);
-        if (s.has("banks") && !Values.isPowerOfTwo(banks)) {
+        if (s.ok("banks") && !Values.isPowerOfTwo(banks)) {
             s.error("banks", banks + " is not a power of two");
         }
-        if (!Values.isPowerOfTwo(width)) {
+        if (s.ok("bank_width_bytes") && !Values.isPowerOfTwo(width)) {
             s.error("bank_width_bytes", width + " is not a power of two");
-        } else if (banksOk) {
+        }
+        if (s.ok("base", "size", "banks", "bank_width_bytes")) {
             long stripe = (long) banks * width;
             if (size % stripe != 0) {
                 s.error("size", Values.formatSize(size) + " (" + size + " B) is not a multiple of banks x bank_width_bytes = "
@@ -165,7 +165,7 @@ final class ConfigMapper {
         long size = s.size("size", null, 1, ADDRESS_SPACE);
         int latency = s.cycles("latency_cycles", defaultLatency, 1);
         int bandwidth = (int) s.integer("bandwidth_bytes_per_cycle", defaultLatency == null ? null : 4L, 1, 4096);
-        if (base % 4 != 0) {
+        if (s.ok("base") && base % 4 != 0) {
             s.error("base", Values.formatAddress(base) + " is not word (4-byte) aligned");
         }
         s.finish();
@@ -180,7 +180,8 @@ final class ConfigMapper {
             windows.put(w, s.section(w).map(ws -> {
                 AddressWindow win = new AddressWindow(ws.address("base", null), ws.size("size", null, 1, ADDRESS_SPACE));
                 ws.finish();
-                if (win.base() < base || win.base() + win.size() > base + size) {
+                if (s.ok("base", "size") && ws.ok("base", "size")
+                        && (win.base() < base || win.base() + win.size() > base + size)) {
                     s.error(w, "window " + range(win.base(), win.size()) + " is not inside the peripheral region "
                             + range(base, size));
                 }
@@ -224,10 +225,10 @@ final class ConfigMapper {
                 (int) s.integer("outstanding_reads", 8L, 1, 1024),
                 (int) s.integer("outstanding_writes", 8L, 1, 1024),
                 (int) s.integer("l2_bandwidth_bytes_per_cycle", 8L, 1, 4096));
-        if (!Values.isPowerOfTwo(d.portWidthBytes())) {
+        if (s.ok("port_width_bytes") && !Values.isPowerOfTwo(d.portWidthBytes())) {
             s.error("port_width_bytes", d.portWidthBytes() + " is not a power of two");
         }
-        if (!Values.isPowerOfTwo(d.maxBurstBytes())) {
+        if (s.ok("max_burst_bytes") && !Values.isPowerOfTwo(d.maxBurstBytes())) {
             s.error("max_burst_bytes", d.maxBurstBytes() + " is not a power of two");
         }
         s.finish();
@@ -251,7 +252,7 @@ final class ConfigMapper {
                 (int) s.integer("output_fifo_depth", 12L, 1, 4096),
                 (int) s.integer("softmax_dividers", 10L, 1, 1024),
                 (int) s.integer("job_contexts", 4L, 1, 64));
-        if (i.portWidthBits() % 32 != 0) {
+        if (s.ok("port_width_bits") && i.portWidthBits() % 32 != 0) {
             s.error("port_width_bits", i.portWidthBits() + " is not a multiple of 32");
         }
         s.finish();

@@ -1,6 +1,7 @@
 package io.socsim.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class Section {
     private final Problems problems;
     private final Set<String> knownPaths;
     private final Set<String> asked = new LinkedHashSet<>();
+    private final Set<String> failed = new HashSet<>();
 
     Section(Node.MapNode map, String path, Origin origin, Problems problems, Set<String> knownPaths) {
         this.map = map;
@@ -47,7 +49,21 @@ final class Section {
 
     /** Records a problem about {@code key} at the key's position. */
     void error(String key, String message) {
+        failed.add(key);
         problems.add(at(key), pathOf(key), message);
+    }
+
+    /**
+     * True when none of {@code keys} had a problem: rules combining several values run only then,
+     * so one bad value does not cascade into confusing follow-up errors.
+     */
+    boolean ok(String... keys) {
+        for (String k : keys) {
+            if (failed.contains(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records a problem about the section itself. */
