@@ -2,6 +2,8 @@ package io.socsim.sim.cli;
 
 import io.socsim.isa.elf.ElfFile;
 import io.socsim.isa.elf.ElfFormatException;
+import io.socsim.config.MemoryConfig;
+import io.socsim.config.SocConfig;
 import io.socsim.sim.UserError;
 import io.socsim.sim.func.FunctionalMachine;
 import java.io.FileOutputStream;
@@ -10,6 +12,7 @@ import java.io.BufferedOutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +23,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable.")
     Path program;
 
-    @Option(names = "--preset", defaultValue = "rv32-bare", description = "System preset (default: ${DEFAULT-VALUE}).")
-    String preset;
+    @Mixin
+    SystemOptions system;
 
     @Option(names = "--max-cycles", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
     long maxCycles;
@@ -37,10 +40,12 @@ final class RunCommand implements Callable<Integer> {
         } catch (ElfFormatException e) {
             throw new UserError(e.getMessage());
         }
-        SystemChoice system = SystemChoice.resolve(preset);
+        SocConfig soc = system.resolve("rv32-bare");
+        MemoryConfig ram = soc.memory().ram().orElseThrow(() -> new UserError(
+                "preset '" + soc.name() + "' has no flat RAM; the cluster model runs it (not available yet): use --preset rv32-bare"));
         BufferedOutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         BufferedOutputStream err = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 12);
-        FunctionalMachine machine = new FunctionalMachine(elf, system.ramBase(), system.ramSize(), out, err);
+        FunctionalMachine machine = new FunctionalMachine(elf, ram.base(), ram.size(), out, err);
         FunctionalMachine.Result result = machine.run(maxCycles);
         if (result.failure() != null) {
             System.err.println("socsim: " + result.failure());
