@@ -15,6 +15,8 @@ public final class Label {
     Expr value;
     boolean global;
     Source definedAt;
+    /** How error messages call an anonymous label (e.g. a numeric local label "1f"). */
+    String display;
 
     Label(ProgramBuilder owner, String name) {
         this.owner = owner;
@@ -32,6 +34,6 @@ public final class Label {
 
     @Override
     public String toString() {
-        return name != null ? name : "<anonymous label " + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return name != null ? name : display != null ? display : "<anonymous label>";
     }
 }
