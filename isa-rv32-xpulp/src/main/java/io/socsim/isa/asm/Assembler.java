@@ -193,10 +193,7 @@ public final class Assembler {
                     b.error(e.getMessage());
                 }
             }
-            for (Map.Entry<Long, Label> e : nextLocal.entrySet()) {
-                Source at = e.getValue().definedAt;
-                b.error(at != null ? at : b.source(), "local label " + e.getKey() + "f is referenced but never defined after the reference");
-            }
+            // A "1f" never followed by "1:" stays unbound and is reported as undefined by build().
             nextLocal.clear();
         }
 
