@@ -329,4 +329,24 @@ class DirectivesAndLabelsTest {
             assertThat(p.wordAt(d + 4 * i)).as("word %d", i).isEqualTo(expected[i]);
         }
     }
+
+    @Test
+    void gnuConveniencesAreAccepted() {
+        Program p = asm("""
+                fence iorw, iorw
+                c.addi16sp 16
+                lw a0, (a1)
+                jalr a1, a2, 4
+                csrw mscratch, 3
+                .section .mysec, "aw"
+                m: .word 9
+                """);
+        assertThat(insnAt(p, T).imm()).isEqualTo(15);
+        assertThat(Decoder.decode(p.halfAt(T + 4)).imm()).isEqualTo(16);
+        assertThat(insnAt(p, T + 6).imm()).isZero();
+        assertThat(insnAt(p, T + 10).rs1()).isEqualTo(12);
+        assertThat(insnAt(p, T + 14).op()).isEqualTo(Op.CSRRWI);
+        assertThat(p.section(".mysec").orElseThrow().base()).isEqualTo(T + 32);
+        assertThat(p.address("m")).isEqualTo(T + 32);
+    }
 }
