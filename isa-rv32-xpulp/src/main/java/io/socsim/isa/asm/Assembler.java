@@ -88,7 +88,7 @@ public final class Assembler {
     private static final Map<String, String> RENAMES = new HashMap<>();
     /** p.muls rd,rs1,rs2 and friends: the "...n" row with shift 0. */
     private static final Set<String> ZERO_SHIFT = Set.of("p.muls", "p.mulhhs", "p.mulu", "p.mulhhu", "p.macs", "p.machhs", "p.macu", "p.machhu");
-    private static final Set<String> PSEUDOS = Set.of("nop", "li", "la", "lla", "mv", "not", "neg", "j", "jr", "ret", "call", "tail",
+    private static final Set<String> PSEUDOS = Set.of("nop", "unimp", "c.unimp", "li", "la", "lla", "mv", "not", "neg", "j", "jr", "ret", "call", "tail",
             "beqz", "bnez", "blez", "bgez", "bltz", "bgtz", "bgt", "ble", "bgtu", "bleu", "seqz", "snez", "sltz", "sgtz",
             "csrr", "csrw", "csrs", "csrc", "csrwi", "csrsi", "csrci", "rdcycle", "rdcycleh", "rdinstret", "rdinstreth", "rdtime", "rdtimeh");
     private static final Set<String> DIRECTIVES = Set.of(".text", ".data", ".bss", ".section", ".word", ".long", ".4byte", ".half",
@@ -648,6 +648,9 @@ public final class Assembler {
         private void pseudo(String mn, List<String> o) {
             switch (mn) {
                 case "nop": count(o, 0, mn, "no operands"); b.nop(); break;
+                // the canonical illegal instructions: csrrw zero,cycle,zero (a write to a read-only CSR) and the all-zero half-word
+                case "unimp": count(o, 0, mn, "no operands"); b.emit(Op.CSRRW, 0, 0, 0, 0xc00, 0); break;
+                case "c.unimp": count(o, 0, mn, "no operands"); b.half(0); break;
                 case "li": {
                     count(o, 2, mn, "rd, imm");
                     int rd = reg(o.get(0));

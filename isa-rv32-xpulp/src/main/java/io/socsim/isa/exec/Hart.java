@@ -383,6 +383,13 @@ public final class Hart {
         return (clock == null ? retired : clock.getAsLong()) + mcycleOffset;
     }
 
+    /** Writes a CSR from outside the program (loaders, debuggers, tests); unknown CSRs are ignored. */
+    public void csr(int csr, int value) {
+        if (csrExists(csr)) {
+            csrWrite(csr, value, instret);
+        }
+    }
+
     /** Reads a CSR as a program would (no side effects); unknown CSRs read as zero. */
     public int csrRead(int csr) {
         return csrExists(csr) ? csrRead(csr, instret) : 0;

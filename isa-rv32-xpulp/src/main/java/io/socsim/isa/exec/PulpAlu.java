@@ -99,8 +99,9 @@ final class PulpAlu {
         return width >= 32 ? -1 : (1 << width) - 1;
     }
 
+    /** Arithmetic shift first: a field reaching past bit 31 is extended with rs1's sign. */
     private static int extract(int a, int pos, int width) {
-        int v = a >>> pos;
+        int v = a >> pos;
         int sh = 32 - width;
         return sh <= 0 ? v : (v << sh) >> sh;
     }
