@@ -1,0 +1,36 @@
+package io.socsim.isa.elf;
+
+/**
+ * An ELF file socsim cannot use. The message is a single line that names the file and the
+ * problem, fit to be printed as-is by a command-line tool.
+ *
+ * <p>Unchecked on purpose: a bad program file is a user error that the top level reports and
+ * exits on; the layers in between have nothing useful to do with it.
+ */
+public final class ElfFormatException extends RuntimeException {
+
+    private final String file;
+    private final String problem;
+
+    public ElfFormatException(String file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    public ElfFormatException(String file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    /** The file name as given to the reader. */
+    public String file() {
+        return file;
+    }
+
+    /** The message without the file name. */
+    public String problem() {
+        return problem;
+    }
+}
