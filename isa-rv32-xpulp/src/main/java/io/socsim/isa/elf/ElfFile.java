@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A validated RV32 executable: ELF32, little-endian, {@code EM_RISCV}, {@code ET_EXEC}.
@@ -154,7 +155,7 @@ public final class ElfFile {
      */
     public byte[] contents(Section section) {
         long end = Integer.toUnsignedLong(section.offset()) + Integer.toUnsignedLong(section.size());
-        if (!section.isNobits() && section.size() != 0 && end > bytes.length) {
+        if (hasFileBytes(section) && end > bytes.length) {
             throw new IllegalArgumentException("not a section of " + name + ": " + section.name());
         }
         return sectionBytes(bytes, section);
@@ -162,7 +163,7 @@ public final class ElfFile {
 
     /** Only for sections whose range {@link #readSections} has checked. */
     private static byte[] sectionBytes(byte[] file, Section s) {
-        if (s.isNobits() || s.type() == Section.SHT_NULL || s.size() == 0) {
+        if (!hasFileBytes(s)) {
             return new byte[0];
         }
         return Arrays.copyOfRange(file, s.offset(), s.offset() + s.size());
@@ -205,17 +206,28 @@ public final class ElfFile {
 
     /** Formats an address for messages: {@code 0x80000124 <main+0x14>}, or just the hex. */
     public String describe(int address) {
-        String hex = String.format(Locale.ROOT, "0x%08x", address);
+        String hex = hex8(address);
         return symbolAt(address).map(s -> {
             int off = address - s.value();
             return off == 0 ? hex + " <" + s.name() + ">"
-                    : String.format(Locale.ROOT, "%s <%s+0x%x>", hex, s.name(), off);
+                    : hex + " <" + s.name() + "+0x" + Integer.toHexString(off) + ">";
         }).orElse(hex);
+    }
+
+    /** {@code 0x%08x} without String.format, which is slow enough to matter in trace output. */
+    static String hex8(int value) {
+        String digits = Integer.toHexString(value);
+        return "0x" + "00000000".substring(digits.length()) + digits;
     }
 
     /** {@code Tag_RISCV_arch} from {@code .riscv.attributes}, e.g. {@code rv32i2p1_m2p0_c2p0}. */
     public Optional<String> riscvArch() {
         return riscvArch;
+    }
+
+    /** Whether a section occupies file bytes; only those have their range checked. */
+    private static boolean hasFileBytes(Section s) {
+        return !s.isNobits() && s.type() != Section.SHT_NULL && s.size() != 0;
     }
 
     /** Absolute symbols (linker-script values like __global_pointer$) never qualify. */
@@ -350,12 +362,13 @@ public final class ElfFile {
             String secName = names == null ? "" : r.string(names, h[0],
                     "section [" + i + "] name", "section name string table");
             int type = (int) h[1];
-            if (type != Section.SHT_NOBITS && type != Section.SHT_NULL && h[5] != 0) {
-                r.requireRange(String.format(Locale.ROOT, "section [%d] %s", i, secName),
-                        h[4], h[5]);
+            Section sec = new Section(secName, type, (int) h[2], (int) h[3], (int) h[4],
+                    (int) h[5], (int) h[6], (int) h[7], (int) h[8], (int) h[9]);
+            if (hasFileBytes(sec)) {
+                int index = i;
+                r.requireRange(() -> "section [" + index + "] " + secName, h[4], h[5]);
             }
-            out.add(new Section(secName, type, (int) h[2], (int) h[3], (int) h[4], (int) h[5],
-                    (int) h[6], (int) h[7], (int) h[8], (int) h[9]));
+            out.add(sec);
         }
         return List.copyOf(out);
     }
@@ -388,16 +401,18 @@ public final class ElfFile {
             if (p.type() != ProgramHeader.PT_LOAD) {
                 continue;
             }
-            String what = String.format(Locale.ROOT, "segment %d (PT_LOAD at 0x%08x)", i, p.vaddr());
+            int index = i;
+            Supplier<String> what = () -> String.format(Locale.ROOT, "segment %d (PT_LOAD at 0x%08x)",
+                    index, p.vaddr());
             long filesz = Integer.toUnsignedLong(p.fileSize());
             long memsz = Integer.toUnsignedLong(p.memSize());
             if (memsz < filesz) {
                 throw r.fail(String.format(Locale.ROOT,
-                        "%s: memory size 0x%x is smaller than its file size 0x%x", what, memsz, filesz));
+                        "%s: memory size 0x%x is smaller than its file size 0x%x", what.get(), memsz, filesz));
             }
             if (Integer.toUnsignedLong(p.vaddr()) + memsz > 1L << 32) {
                 throw r.fail(String.format(Locale.ROOT,
-                        "%s: size 0x%x runs past the end of the 32-bit address space", what, memsz));
+                        "%s: size 0x%x runs past the end of the 32-bit address space", what.get(), memsz));
             }
             if (filesz != 0) { // a pure .bss segment's offset is meaningless
                 r.requireRange(what, Integer.toUnsignedLong(p.offset()), filesz);
@@ -434,7 +449,7 @@ public final class ElfFile {
             if (s.type() != Section.SHT_SYMTAB) {
                 continue;
             }
-            String what = "symbol table [" + i + "] " + s.name();
+            String what = "symbol table [" + i + "] " + s.name(); // one per file: cheap enough
             if (s.entrySize() != SYM_SIZE) {
                 throw r.fail(what + ": entry size " + s.entrySize() + " (expected " + SYM_SIZE + ")");
             }
@@ -536,10 +551,21 @@ public final class ElfFile {
 
         void requireRange(String what, long offset, long size) {
             if (offset < 0 || size < 0 || offset + size > bytes.length) {
-                throw fail(String.format(Locale.ROOT,
-                        "truncated or corrupt: %s at offset 0x%x, size 0x%x extends beyond the "
-                                + "end of the file (%d bytes)", what, offset, size, bytes.length));
+                throw beyondEnd(what, offset, size);
             }
+        }
+
+        /** For labels that cost something to build: only formatted on failure. */
+        void requireRange(Supplier<String> what, long offset, long size) {
+            if (offset < 0 || size < 0 || offset + size > bytes.length) {
+                throw beyondEnd(what.get(), offset, size);
+            }
+        }
+
+        private ElfFormatException beyondEnd(String what, long offset, long size) {
+            return fail(String.format(Locale.ROOT, "truncated or corrupt: %s at offset 0x%x, "
+                    + "size 0x%x extends beyond the end of the file (%d bytes)", what, offset, size,
+                    bytes.length));
         }
 
         int u8(long at) {

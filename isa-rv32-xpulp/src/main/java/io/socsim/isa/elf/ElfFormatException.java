@@ -5,7 +5,9 @@ package io.socsim.isa.elf;
  * problem, fit to be printed as-is by a command-line tool.
  *
  * <p>Unchecked on purpose: a bad program file is a user error that the top level reports and
- * exits on; the layers in between have nothing useful to do with it.
+ * exits on; the layers in between have nothing useful to do with it. For the same reason it
+ * records no stack trace (each message is specific enough to locate its check), which also keeps
+ * rejecting garbage cheap; an I/O cause keeps its own trace.
  */
 public final class ElfFormatException extends RuntimeException {
 
@@ -13,13 +15,13 @@ public final class ElfFormatException extends RuntimeException {
     private final String problem;
 
     public ElfFormatException(String file, String problem) {
-        super(file + ": " + problem);
+        super(file + ": " + problem, null, false, false);
         this.file = file;
         this.problem = problem;
     }
 
     public ElfFormatException(String file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(file + ": " + problem, cause, false, false);
         this.file = file;
         this.problem = problem;
     }
