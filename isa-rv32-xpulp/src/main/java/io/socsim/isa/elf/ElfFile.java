@@ -209,8 +209,9 @@ public final class ElfFile {
         String hex = hex8(address);
         return symbolAt(address).map(s -> {
             int off = address - s.value();
-            return off == 0 ? hex + " <" + s.name() + ">"
-                    : hex + " <" + s.name() + "+0x" + Integer.toHexString(off) + ">";
+            String symbolName = ElfFormatException.printable(s.name());
+            return off == 0 ? hex + " <" + symbolName + ">"
+                    : hex + " <" + symbolName + "+0x" + Integer.toHexString(off) + ">";
         }).orElse(hex);
     }
 

@@ -15,15 +15,31 @@ public final class ElfFormatException extends RuntimeException {
     private final String problem;
 
     public ElfFormatException(String file, String problem) {
-        super(file + ": " + problem, null, false, false);
-        this.file = file;
-        this.problem = problem;
+        this(file, problem, null);
     }
 
+    /** Control characters (from names inside a corrupt file, say) are escaped as {@code \xNN}. */
     public ElfFormatException(String file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause, false, false);
+        super(printable(file) + ": " + printable(problem), cause, false, false);
         this.file = file;
-        this.problem = problem;
+        this.problem = printable(problem);
+    }
+
+    /** Keeps text on one line by escaping control characters. */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** The file name as given to the reader. */

@@ -29,9 +29,13 @@ class ElfFuzzTest {
 
     @Test
     void randomCorruptionNeverEscapesAsAnotherException() {
-        // About 1-2 s in total; raise the counts locally when changing the reader.
-        corrupt(Fixtures.sampleElf(), 0x5eed_0001L, 12_000);
-        corrupt(Fixtures.helloElf(), 0x5eed_0002L, 8_000);
+        // About a second by default; for a long campaign after changing the reader run
+        // mvn -pl isa-rv32-xpulp test -Dtest=ElfFuzzTest -Delf.fuzz.scale=100
+        // (add -Delf.fuzz.seed=N to explore other inputs).
+        int scale = Integer.getInteger("elf.fuzz.scale", 1);
+        long seed = Long.getLong("elf.fuzz.seed", 0x5eed_0000L);
+        corrupt(Fixtures.sampleElf(), seed + 1, 10_000 * scale);
+        corrupt(Fixtures.helloElf(), seed + 2, 6_000 * scale);
     }
 
     private static void corrupt(byte[] good, long seed, int rounds) {

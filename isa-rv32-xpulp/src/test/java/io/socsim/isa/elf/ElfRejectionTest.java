@@ -175,6 +175,16 @@ class ElfRejectionTest {
     }
 
     @Test
+    void escapesControlCharactersFromTheFileToKeepTheMessageOnOneLine() {
+        int shstrtab = u32(GOOD, shdr(GOOD, 7) + 16);
+        int dataName = u32(GOOD, shdr(GOOD, 2));
+        byte[] b = put32(GOOD, shdr(GOOD, 2) + 20, 0x10_0000);
+        b[shstrtab + dataName + 1] = '\n'; // ".data" -> ".\nata"
+        rejecting(b).hasMessageContaining("section [2] .\\x0aata").satisfies(
+                e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void rejectsBadHeaderEntrySizes() {
         rejecting(put16(GOOD, 42, 56)).hasMessageContaining("program header size 56 (expected 32)");
         rejecting(put16(GOOD, 46, 64)).hasMessageContaining("section header size 64 (expected 40)");

@@ -95,6 +95,18 @@ class ElfWriterTest {
                 .isEqualTo("socsim\0".getBytes());
     }
 
+    /**
+     * Not an assertion on GNU tools (the suite must not need them): leaves the sample where
+     * docs/elf.md's readelf/objdump commands expect it.
+     */
+    @Test
+    void leavesSamplesForManualInspectionWithGnuTools() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "elf-samples"));
+        Fixtures.sampleWriter().write(dir.resolve("rv32imc.elf"));
+        Fixtures.sampleWriter().arch("rv32i2p1").compressed(false).write(dir.resolve("rv32i.elf"));
+        assertThat(ElfFile.read(dir.resolve("rv32i.elf")).riscvArch()).contains("rv32i2p1");
+    }
+
     @Test
     void rejectsOverlappingSections() {
         ElfWriter w = new ElfWriter()
