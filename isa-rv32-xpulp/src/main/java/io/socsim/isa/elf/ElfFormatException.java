@@ -1,5 +1,7 @@
 package io.socsim.isa.elf;
 
+import java.util.Locale;
+
 /**
  * An ELF file socsim cannot use. The message is a single line that names the file and the
  * problem, fit to be printed as-is by a command-line tool.
@@ -34,7 +36,7 @@ public final class ElfFormatException extends RuntimeException {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 8).append(text, 0, i);
                 }
-                out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
             } else if (out != null) {
                 out.append(c);
             }

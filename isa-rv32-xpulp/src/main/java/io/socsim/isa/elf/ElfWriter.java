@@ -1,5 +1,6 @@
 package io.socsim.isa.elf;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -352,7 +353,7 @@ public final class ElfWriter {
     /** A string table that stores each distinct string once; offset 0 is the empty string. */
     private static final class StringTable {
         private final Map<String, Integer> offsets = new LinkedHashMap<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         StringTable() {
             bytes.write(0);

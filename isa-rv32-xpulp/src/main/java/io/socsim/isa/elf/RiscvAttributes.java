@@ -2,6 +2,7 @@ package io.socsim.isa.elf;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ final class RiscvAttributes {
             return Optional.empty();
         }
         if (b[0] != 'A') {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "unknown format version 0x%02x (expected 'A')", b[0] & 0xff));
         }
         int pos = 1;
