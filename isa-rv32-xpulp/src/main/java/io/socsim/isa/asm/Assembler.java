@@ -764,6 +764,9 @@ public final class Assembler {
         }
 
         static int fenceSet(String s) {
+            if (s.strip().equals("0")) {
+                return 0; // the empty set, as the disassembler prints it
+            }
             int v = 0;
             for (char c : s.strip().toLowerCase(Locale.ROOT).toCharArray()) {
                 int bit = "wroi".indexOf(c);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CSR names the assembler accepts, mapped to their 12-bit numbers. Kept inside the assembler
- * package so it does not compete with a simulator-side CSR model.
+ * CSR names the assembler accepts, mapped to their 12-bit numbers: everything {@link
+ * io.socsim.isa.Csr} names (what the disassembler prints) plus standard CSRs the core lacks.
  */
 public final class CsrNames {
 
@@ -29,10 +29,14 @@ public final class CsrNames {
         put("mvendorid", 0xf11); put("marchid", 0xf12); put("mimpid", 0xf13); put("mhartid", 0xf14);
         put("tselect", 0x7a0); put("tdata1", 0x7a1); put("tdata2", 0x7a2); put("tdata3", 0x7a3);
         put("dcsr", 0x7b0); put("dpc", 0x7b1); put("dscratch0", 0x7b2); put("dscratch1", 0x7b3);
-        // RI5CY hardware-loop CSRs as numbered by GVSoC (see shared/reference/platform.md).
-        put("lpstart0", 0x7c0); put("lpend0", 0x7c1); put("lpcount0", 0x7c2);
-        put("lpstart1", 0x7c4); put("lpend1", 0x7c5); put("lpcount1", 0x7c6);
         put("uhartid", 0x014);
+        // every name the disassembler prints (PULP counters pcer/pcmr/pccrN and the rest)
+        for (int number = 0; number < 4096; number++) {
+            String name = io.socsim.isa.Csr.name(number);
+            if (name != null) {
+                put(name, number);
+            }
+        }
     }
 
     private CsrNames() {

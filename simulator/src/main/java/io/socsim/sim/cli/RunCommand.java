@@ -6,8 +6,6 @@ import io.socsim.config.MemoryConfig;
 import io.socsim.config.SocConfig;
 import io.socsim.sim.UserError;
 import io.socsim.sim.func.FunctionalMachine;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.BufferedOutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,8 +41,8 @@ final class RunCommand implements Callable<Integer> {
         SocConfig soc = system.resolve("rv32-bare");
         MemoryConfig ram = soc.memory().ram().orElseThrow(() -> new UserError(
                 "preset '" + soc.name() + "' has no flat RAM; the cluster model runs it (not available yet): use --preset rv32-bare"));
-        BufferedOutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        BufferedOutputStream err = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 12);
+        BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        BufferedOutputStream err = new BufferedOutputStream(System.err, 1 << 12);
         FunctionalMachine machine = new FunctionalMachine(elf, ram.base(), ram.size(), out, err);
         FunctionalMachine.Result result = machine.run(maxCycles);
         if (result.failure() != null) {

@@ -1,0 +1,50 @@
+package io.socsim.sim.cli;
+
+import io.socsim.isa.asm.AssemblyException;
+import io.socsim.isa.asm.Assembler;
+import io.socsim.isa.asm.Program;
+import io.socsim.isa.asm.ProgramElf;
+import io.socsim.sim.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code socsim asm IN.s -o OUT.elf}: GNU-style assembly to an ELF executable. */
+@Command(name = "asm", description = "Assemble GNU-style RV32IMC/XpulpV2 assembly into an ELF executable.")
+final class AsmCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN.s", description = "Assembly source.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf", description = "ELF file to write.")
+    Path output;
+
+    @Option(names = "--text-base", paramLabel = "ADDR", defaultValue = "0x80000000",
+            description = "Address of .text (default: ${DEFAULT-VALUE}).")
+    String textBase;
+
+    @Override
+    public Integer call() {
+        Program program;
+        try {
+            program = new Assembler().textBase(Numbers.address(textBase, "--text-base")).assemble(input);
+        } catch (NoSuchFileException e) {
+            throw new UserError("assembly source " + input + " does not exist");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + input + ": " + e.getMessage());
+        } catch (AssemblyException e) {
+            throw new UserError(e.getMessage());
+        }
+        try {
+            Files.write(output, ProgramElf.toBytes(program));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + output + ": " + e.getMessage());
+        }
+        return 0;
+    }
+}
