@@ -47,6 +47,36 @@ public final class DecodeCache {
         java.util.Arrays.fill(pages, null);
     }
 
+    /** The semantic id ({@link Sem}) executing {@code op}; compressed rows share their expansion's id. */
+    public static int semOf(Op op) {
+        return SEM_BY_OP[op.ordinal()];
+    }
+
+    /** Field accessors of the packed form, for timing models. */
+    public static int sem(long d) {
+        return (int) d & 0x3ff;
+    }
+
+    public static boolean compressed(long d) {
+        return (d & COMPRESSED) != 0;
+    }
+
+    public static int rd(long d) {
+        return (int) (d >>> 11) & 63;
+    }
+
+    public static int rs1(long d) {
+        return (int) (d >>> 17) & 31;
+    }
+
+    public static int rs2(long d) {
+        return (int) (d >>> 22) & 31;
+    }
+
+    public static int imm(long d) {
+        return (int) (d >>> 32);
+    }
+
     static long pack(int word) {
         Insn insn = Decoder.decode(word);
         if (insn == null) {

@@ -277,9 +277,16 @@ public final class Hart {
         return n;
     }
 
-    /** The packed instruction at the current pc (decoding it if needed), for timing models. */
+    /**
+     * The packed instruction at the current pc (decoding it if needed), for timing models; 0 when
+     * it cannot be fetched (executing it then raises the access fault).
+     */
     public long peek() {
-        return code.get(pc, this);
+        try {
+            return code.get(pc, this);
+        } catch (FetchFault fault) {
+            return 0;
+        }
     }
 
     private static int div(int a, int b) {

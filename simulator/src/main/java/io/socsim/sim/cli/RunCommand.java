@@ -1,20 +1,32 @@
 package io.socsim.sim.cli;
 
-import io.socsim.isa.elf.ElfFile;
-import io.socsim.isa.elf.ElfFormatException;
+import io.socsim.config.ConfigWriter;
 import io.socsim.config.MemoryConfig;
 import io.socsim.config.SocConfig;
+import io.socsim.isa.elf.ElfFile;
+import io.socsim.isa.elf.ElfFormatException;
 import io.socsim.sim.UserError;
+import io.socsim.sim.cluster.Cluster;
+import io.socsim.sim.cluster.ClusterReport;
+import io.socsim.sim.cluster.ClusterResult;
 import io.socsim.sim.func.FunctionalMachine;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code socsim run PROGRAM.elf}: runs a program and exits with its exit code. */
+/**
+ * {@code socsim run PROGRAM.elf}: runs a program and exits with its exit code. Systems with an L1
+ * TCDM run on the cycle-approximate cluster model; a flat-RAM system ({@code rv32-bare}) runs on
+ * the functional single-hart machine.
+ */
 @Command(name = "run", description = "Run a RISC-V ELF program; prints what it writes and exits with its exit code.")
 final class RunCommand implements Callable<Integer> {
 
@@ -26,6 +38,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-cycles", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
     long maxCycles;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the run report as JSON (and the resolved configuration beside it).")
+    Path json;
+
+    @Option(names = "--quiet", description = "Do not print the statistics table (cluster runs print it on standard error).")
+    boolean quiet;
 
     @Override
     public Integer call() {
@@ -39,15 +57,47 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         SocConfig soc = system.resolve("rv32-bare");
-        MemoryConfig ram = soc.memory().ram().orElseThrow(() -> new UserError(
-                "preset '" + soc.name() + "' has no flat RAM; the cluster model runs it (not available yet): use --preset rv32-bare"));
         BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         BufferedOutputStream err = new BufferedOutputStream(System.err, 1 << 12);
+        if (soc.memory().l1().isPresent()) {
+            ClusterResult result = new Cluster(soc, elf, out, err).run(maxCycles);
+            if (result.failure() != null) {
+                System.err.println("socsim: " + result.failure());
+            }
+            if (!quiet) {
+                ClusterReport.print(result, System.err);
+            }
+            if (json != null) {
+                writeReport(ClusterReport.toMap(result, program.getFileName().toString(), soc.name()), soc);
+            }
+            return result.exitCode() & 0xff;
+        }
+        MemoryConfig ram = soc.memory().ram().orElseThrow(() -> new UserError(
+                "configuration '" + soc.name() + "' has neither an L1 TCDM nor a flat RAM to run a program in"));
         FunctionalMachine machine = new FunctionalMachine(elf, ram.base(), ram.size(), out, err);
         FunctionalMachine.Result result = machine.run(maxCycles);
         if (result.failure() != null) {
             System.err.println("socsim: " + result.failure());
         }
+        if (json != null) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("program", program.getFileName().toString());
+            report.put("system", soc.name());
+            report.put("exit_code", result.exitCode());
+            report.put("cycles", result.instructions()); // functional: one cycle per instruction
+            report.put("instructions", result.instructions());
+            writeReport(report, soc);
+        }
         return result.exitCode() & 0xff; // what a process exit status keeps, as under QEMU
+    }
+
+    private void writeReport(Map<String, Object> report, SocConfig soc) {
+        ClusterReport.writeJson(report, json);
+        Path configFile = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + ".config.yaml");
+        try {
+            Files.writeString(configFile, ConfigWriter.toYaml(soc));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + configFile + ": " + e.getMessage());
+        }
     }
 }

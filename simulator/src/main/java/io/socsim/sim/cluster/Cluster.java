@@ -1,0 +1,539 @@
+package io.socsim.sim.cluster;
+
+import io.socsim.config.AddressWindow;
+import io.socsim.config.CoreTiming;
+import io.socsim.config.PeripheralsConfig;
+import io.socsim.config.SocConfig;
+import io.socsim.isa.Csr;
+import io.socsim.isa.elf.ElfFile;
+import io.socsim.isa.elf.Segment;
+import io.socsim.isa.exec.DecodeCache;
+import io.socsim.isa.exec.Hart;
+import io.socsim.isa.exec.Sem;
+import io.socsim.isa.exec.Trap;
+import io.socsim.memory.ClusterDma;
+import io.socsim.memory.MemorySystem;
+import io.socsim.memory.Region;
+import io.socsim.memory.Tcdm;
+import io.socsim.sim.UserError;
+import io.socsim.sim.func.StdioHost;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The modelled cluster: timed cores sharing a banked L1, L2/L3 behind the cluster interconnect,
+ * the cluster DMA and the event unit, advanced cycle by cycle while any core is awake and
+ * skipping ahead when none is.
+ *
+ * <p>Each cycle: the DMA plans its L1 words, every core ready to issue checks its hazards (load
+ * use, busy load/store unit, event-unit waits) and requests the bank its access needs, banks are
+ * arbitrated round-robin, then the DMA moves its granted words and the granted cores execute one
+ * instruction functionally and are charged its cycles by the RI5CY timing rules of the
+ * configuration. A core that lost its bank retries next cycle. Deterministic: cores, DMA ports and
+ * banks are visited in a fixed order.
+ */
+public final class Cluster {
+
+    static final int DMA_START = 0x18, DMA_STATUS = 0x1C, DMA_WAIT = 0x20;
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final SocConfig config;
+    private final ElfFile elf;
+    private final CoreTiming timing;
+    private final MemorySystem memory;
+    private final Tcdm tcdm;
+    private final ClusterDma dma;
+    private final EventUnit eventUnit;
+    private final StdioHost host;
+    private final CoreState[] cores;
+    private final int euBase, euSize, dmaBase, dmaSize;
+    private final int l1Latency;
+    private final boolean[] slowCsr = new boolean[4096];
+    private final int tohost;
+    private long cycle;
+    private int exitCore = -1;
+
+    public Cluster(SocConfig config, ElfFile elf, OutputStream out, OutputStream err) {
+        this.config = config;
+        this.elf = elf;
+        this.timing = config.cores().timing();
+        this.memory = new MemorySystem(config);
+        if (memory.l1() == null) {
+            throw new UserError("configuration '" + config.name() + "' has no L1 TCDM (memory.l1): the cluster model needs one");
+        }
+        this.l1Latency = memory.l1().latencyCycles();
+        var l1 = config.memory().l1().orElseThrow();
+        int n = config.cores().count();
+        this.tcdm = new Tcdm((int) l1.base(), l1.size(), l1.banks(), l1.bankWidthBytes());
+        this.dma = config.dma().map(d -> new ClusterDma(d, memory, tcdm, n, n)).orElse(null);
+        this.eventUnit = new EventUnit(n);
+        Integer[] win = windows(config.memory().peripherals().orElse(null));
+        this.euBase = win[0];
+        this.euSize = win[1];
+        this.dmaBase = win[2];
+        this.dmaSize = win[3];
+        for (String name : timing.csrSlow()) {
+            int number = Csr.number(name);
+            if (number >= 0) {
+                slowCsr[number] = true;
+            }
+        }
+        this.host = new StdioHost(out, err);
+        DecodeCache code = new DecodeCache();
+        load(elf);
+        this.tohost = elf.symbolAddress("tohost").orElse(1);
+        this.cores = new CoreState[n];
+        for (int c = 0; c < n; c++) {
+            Hart hart = new Hart(c, code, new CoreBus(c, this), host);
+            hart.mapRam(memory.l1().base(), memory.l1().bytes());
+            hart.clock(() -> cycle);
+            hart.tohost(tohost);
+            hart.pc(elf.entry());
+            cores[c] = new CoreState(c, hart);
+        }
+        if (dma != null) {
+            dma.listener(this::dmaCompleted);
+        }
+    }
+
+    private static Integer[] windows(PeripheralsConfig p) {
+        AddressWindow eu = p == null ? null : p.eventUnit().orElse(null);
+        AddressWindow dw = p == null ? null : p.dma().orElse(null);
+        return new Integer[] {eu == null ? 0 : (int) eu.base(), eu == null ? 0 : (int) eu.size(),
+            dw == null ? 0 : (int) dw.base(), dw == null ? 0 : (int) dw.size()};
+    }
+
+    private void load(ElfFile elf) {
+        for (Segment s : elf.segments()) {
+            Region r = memory.find(s.vaddr(), Math.max(1, s.memSize()));
+            if (r == null) {
+                throw new UserError(String.format(Locale.ROOT,
+                        "%s: segment 0x%08x-0x%08x is not inside one memory of '%s' (%s); link the program for this system",
+                        elf.name(), s.vaddr(), s.vaddr() + s.memSize() - 1, config.name(), regionList()));
+            }
+            byte[] data = s.data();
+            System.arraycopy(data, 0, r.bytes(), r.offset(s.vaddr()), data.length);
+        }
+    }
+
+    private String regionList() {
+        StringBuilder b = new StringBuilder();
+        for (Region r : memory.regions()) {
+            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s 0x%08x-0x%08x", r.name(), r.base(), r.base() + r.size() - 1));
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ the cycle loop
+
+    /** Runs until a core exits; throws {@link UserError} for faults, deadlocks and the cycle limit. */
+    public ClusterResult run(long maxCycles) {
+        long from = 0;
+        try {
+            while (exitCore < 0) {
+                long next = NEVER;
+                for (CoreState c : cores) {
+                    if (c.readyAt < next) {
+                        next = c.readyAt;
+                    }
+                }
+                if (dma != null) {
+                    next = Math.min(next, dma.nextActivity(from));
+                }
+                if (next == NEVER) {
+                    throw new UserError(deadlockReport(), UserError.PROGRAM_FAULT);
+                }
+                if (next >= maxCycles) {
+                    cycle = maxCycles;
+                    throw new UserError(String.format(Locale.ROOT,
+                            "program did not finish within %d cycles (core 0 at pc %s); raise --max-cycles if it needs longer",
+                            maxCycles, elf.describe(cores[0].hart.pc())), UserError.LIMIT_REACHED);
+                }
+                step(next);
+                from = next + 1;
+            }
+        } finally {
+            host.flush();
+        }
+        return result();
+    }
+
+    private void step(long now) {
+        cycle = now;
+        if (dma != null) {
+            dma.request(now);
+        }
+        int issuing = 0;
+        for (CoreState c : cores) {
+            if (c.readyAt == now && prepare(c, now)) {
+                issuing |= 1 << c.id;
+            }
+        }
+        tcdm.arbitrate();
+        if (dma != null) {
+            dma.advance(now);
+        }
+        while (issuing != 0) {
+            CoreState c = cores[Integer.numberOfTrailingZeros(issuing)];
+            issuing &= issuing - 1;
+            if (c.wantsBank && !tcdm.granted(c.id)) {
+                c.tcdmStalls++;
+                c.readyAt = now + 1;
+                continue;
+            }
+            execute(c, now);
+            if (exitCore >= 0) {
+                return;
+            }
+        }
+    }
+
+    /** Hazard checks and bank request of the instruction core {@code c} would issue now. */
+    private boolean prepare(CoreState c, long now) {
+        long d = c.hart.peek();
+        c.wantsBank = false;
+        int sem = DecodeCache.sem(d);
+        if (sem <= Sem.ILLEGAL) {
+            return true; // executing it raises the exception
+        }
+        if (c.loadReg != 0 && now < c.loadReadyAt && reads(d, sem, c.loadReg)) {
+            c.loadUseStalls += c.loadReadyAt - now;
+            c.readyAt = c.loadReadyAt;
+            return false;
+        }
+        int kind = InsnClass.KIND[sem];
+        if (kind != InsnClass.LOAD && kind != InsnClass.STORE) {
+            return true;
+        }
+        if (now < c.lsuFreeAt) {
+            c.memoryStalls += c.lsuFreeAt - now;
+            c.readyAt = c.lsuFreeAt;
+            return false;
+        }
+        int address = address(c.hart, d, sem);
+        if (tcdm.contains(address)) {
+            tcdm.request(c.id, tcdm.bankOf(address));
+            c.wantsBank = true;
+            return true;
+        }
+        if (kind != InsnClass.LOAD) {
+            return true;
+        }
+        int eu = address - euBase;
+        if (eu >= 0 && eu < euSize && EventUnit.waits(eu & ~3)) {
+            return eventWait(c, eu & ~3, now);
+        }
+        int reg = (address - dmaBase) & ~3;
+        if (dma != null && address - dmaBase >= 0 && address - dmaBase < dmaSize) {
+            if (reg == DMA_START && !dma.canStart(c.id)) {
+                sleep(c, CoreState.SLEEP_DMA_QUEUE, now);
+                return false;
+            }
+            if (reg == DMA_WAIT && !dma.done(c.waitId)) {
+                sleep(c, CoreState.SLEEP_DMA, now);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean reads(long d, int sem, int reg) {
+        int r = InsnClass.READS[sem];
+        return ((r & InsnClass.READS_RS1) != 0 && DecodeCache.rs1(d) == reg)
+                || ((r & InsnClass.READS_RS2) != 0 && DecodeCache.rs2(d) == reg)
+                || ((r & InsnClass.READS_RD) != 0 && DecodeCache.rd(d) == reg);
+    }
+
+    private static int address(Hart h, long d, int sem) {
+        int base = h.reg(DecodeCache.rs1(d));
+        switch (InsnClass.ADDR[sem]) {
+            case InsnClass.ADDR_RS2: return base + h.reg(DecodeCache.rs2(d));
+            case InsnClass.ADDR_BASE: return base;
+            case InsnClass.ADDR_RD: return base + h.reg(DecodeCache.rd(d));
+            default: return base + DecodeCache.imm(d);
+        }
+    }
+
+    private boolean eventWait(CoreState c, int offset, long now) {
+        if (offset == EventUnit.BARRIER) {
+            int released = eventUnit.arrive(c.id);
+            while (released != 0) {
+                int k = Integer.numberOfTrailingZeros(released);
+                released &= released - 1;
+                wake(cores[k], now + 1);
+            }
+        }
+        if (eventUnit.ready(c.id, offset)) {
+            return true;
+        }
+        sleep(c, offset == EventUnit.BARRIER ? CoreState.SLEEP_BARRIER : CoreState.SLEEP_EVENT, now);
+        return false;
+    }
+
+    private void sleep(CoreState c, int reason, long now) {
+        c.sleep = reason;
+        c.sleepSince = now;
+        c.readyAt = NEVER;
+    }
+
+    /** Wakes {@code c} for an event at {@code eventCycle}: clock ungating costs the wake-up latency. */
+    private void wake(CoreState c, long eventCycle) {
+        if (c.sleep == CoreState.AWAKE || c.done) {
+            return;
+        }
+        var eu = config.eventUnit();
+        long at = c.sleep == CoreState.SLEEP_DMA_QUEUE ? eventCycle
+                : Math.max(eventCycle + eu.map(e -> e.wakeupCycles()).orElse(0),
+                        c.sleepSince + eu.map(e -> e.waitEntryCycles()).orElse(0));
+        c.sleepCycles += at - c.sleepSince;
+        c.sleep = CoreState.AWAKE;
+        c.readyAt = at;
+    }
+
+    /** Executes the instruction of {@code c} at cycle {@code now} and charges its cycles. */
+    private void execute(CoreState c, long now) {
+        Hart h = c.hart;
+        long d = h.peek();
+        int sem = DecodeCache.sem(d);
+        int kind = sem <= Sem.ILLEGAL ? InsnClass.ALU : InsnClass.KIND[sem];
+        int pcBefore = h.pc();
+        int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
+        int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? address(h, d, sem) : 0;
+        try {
+            h.run(1);
+        } catch (ClusterDma.DmaError e) {
+            c.done = true;
+            throw new UserError(String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()),
+                    UserError.PROGRAM_FAULT);
+        }
+        if (!h.running()) {
+            finished(c, now);
+            return;
+        }
+        c.instructions++;
+        int cost;
+        switch (kind) {
+            case InsnClass.BRANCH:
+                cost = h.pc() != pcBefore + (DecodeCache.compressed(d) ? 2 : 4) ? timing.takenBranchCycles() : timing.notTakenBranchCycles();
+                c.branchStalls += cost - 1;
+                break;
+            case InsnClass.JAL:
+                cost = timing.jalCycles();
+                c.branchStalls += cost - 1;
+                break;
+            case InsnClass.JALR: {
+                int rs1 = DecodeCache.rs1(d);
+                cost = timing.jalrCycles() + (rs1 != 0 && rs1 == c.lastWritten ? timing.jalrAfterWritePenaltyCycles() : 0);
+                c.branchStalls += cost - 1;
+                break;
+            }
+            case InsnClass.MULH:
+                cost = timing.mulhCycles();
+                c.mulDivStalls += cost - 1;
+                break;
+            case InsnClass.DIV: {
+                boolean signed = sem == Sem.DIV || sem == Sem.REM;
+                cost = timing.divideCycles(signed && divisor < 0 ? -divisor : divisor);
+                c.mulDivStalls += cost - 1;
+                break;
+            }
+            case InsnClass.CSR:
+                cost = slowCsr[DecodeCache.imm(d) & 0xfff] ? timing.csrSlowCycles() : timing.csrFastCycles();
+                c.otherStalls += cost - 1;
+                break;
+            case InsnClass.LOAD: case InsnClass.STORE:
+                cost = memoryAccess(c, d, sem, kind, address, now);
+                break;
+            case InsnClass.WFI:
+                cost = 1;
+                c.busy += 1;
+                c.lastWritten = 0;
+                sleep(c, CoreState.SLEEP_WFI, now + 1);
+                return;
+            default:
+                cost = 1;
+        }
+        c.busy += cost;
+        c.readyAt = now + cost;
+        c.lastWritten = InsnClass.WRITES_RD[sem] ? DecodeCache.rd(d) : 0;
+    }
+
+    /** Cycles of a load or store, and the load/store unit and load-use bookkeeping. */
+    private int memoryAccess(CoreState c, long d, int sem, int kind, int address, long now) {
+        int size = InsnClass.SIZE[sem];
+        int latency;
+        if (tcdm.contains(address)) {
+            latency = l1Latency;
+        } else {
+            Region r = memory.find(address, size);
+            latency = r == null ? 1 : r.latencyCycles(); // peripherals answer in one cycle
+        }
+        boolean misaligned = (address & (size - 1)) != 0;
+        int occupancy = misaligned ? 2 * latency : latency;
+        int cost = 1;
+        if (misaligned) {
+            cost += timing.misalignedExtraCycles();
+            c.memoryStalls += timing.misalignedExtraCycles();
+        }
+        c.lsuFreeAt = now + occupancy;
+        if (kind == InsnClass.LOAD) {
+            c.loads++;
+            if (sem == Sem.P_ELW) {
+                cost = latency + timing.elwExtraCycles(); // p.elw holds the core until its data returns
+                c.otherStalls += cost - 1;
+            } else {
+                int rd = DecodeCache.rd(d);
+                c.loadReg = rd;
+                c.loadReadyAt = now + occupancy + timing.loadUsePenaltyCycles();
+            }
+        } else {
+            c.stores++;
+        }
+        return cost;
+    }
+
+    private void finished(CoreState c, long now) {
+        Hart h = c.hart;
+        c.done = true;
+        c.readyAt = NEVER;
+        if (h.state() == Hart.EXITED) {
+            c.instructions++;
+            c.busy++;
+            cycle = now + 1;
+            exitCore = c.id;
+            return;
+        }
+        throw new UserError(String.format(Locale.ROOT, "core %d: %s", c.id, faultMessage(h)), UserError.PROGRAM_FAULT);
+    }
+
+    private String faultMessage(Hart hart) {
+        int cause = hart.lastCause();
+        if (cause < 0) {
+            return hart.haltReason() + " at pc " + elf.describe(hart.pc());
+        }
+        String where = "pc " + elf.describe(hart.lastTrapPc());
+        switch (cause) {
+            case Trap.ILLEGAL_INSTRUCTION:
+                return String.format(Locale.ROOT, "illegal instruction 0x%08x at %s (no trap handler installed: mtvec is 0)", hart.lastTval(), where);
+            case Trap.LOAD_ACCESS_FAULT: case Trap.STORE_ACCESS_FAULT: case Trap.INSTRUCTION_ACCESS_FAULT:
+                return String.format(Locale.ROOT, "bus error: %s at address 0x%08x, %s (nothing is mapped there)", Trap.describe(cause), hart.lastTval(), where);
+            default:
+                return Trap.describe(cause) + " at " + where + " (no trap handler installed: mtvec is 0)";
+        }
+    }
+
+    private String deadlockReport() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "deadlock at cycle %d: every core is asleep and nothing pending can wake one", cycle));
+        for (CoreState c : cores) {
+            b.append(String.format(Locale.ROOT, "%n  core %d at pc %s: %s", c.id, elf.describe(c.hart.pc()), waitReason(c)));
+        }
+        return b.toString();
+    }
+
+    private String waitReason(CoreState c) {
+        switch (c.sleep) {
+            case CoreState.SLEEP_BARRIER: return "waiting at the hardware barrier";
+            case CoreState.SLEEP_EVENT: return String.format(Locale.ROOT, "waiting for an event (mask 0x%x, pending 0x%x)", eventUnit.mask(c.id), eventUnit.pending(c.id));
+            case CoreState.SLEEP_DMA: return "waiting for DMA transfer " + c.waitId;
+            case CoreState.SLEEP_DMA_QUEUE: return "waiting for a free DMA queue slot";
+            case CoreState.SLEEP_WFI: return "asleep in wfi (no interrupt source can wake it)";
+            default: return c.done ? "finished" : "running";
+        }
+    }
+
+    // ------------------------------------------------------------------ peripherals
+
+    private void dmaCompleted(int id, int core, long doneAt) {
+        if (eventUnit.raise(core, EventUnit.EV_DMA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
+            wake(cores[core], doneAt);
+        }
+        for (CoreState c : cores) {
+            if ((c.sleep == CoreState.SLEEP_DMA && c.waitId == id) || c.sleep == CoreState.SLEEP_DMA_QUEUE) {
+                wake(c, doneAt);
+            }
+        }
+    }
+
+    /** DMA_START read by {@code core} (its queue has room: checked before the load issued). */
+    int startDma(int core) {
+        return dma.start(core, cycle);
+    }
+
+    void eventUnitWrite(int core, int offset, int value) {
+        int targets = eventUnit.write(core, offset, value);
+        while (targets != 0) {
+            int k = Integer.numberOfTrailingZeros(targets);
+            targets &= targets - 1;
+            if (eventUnit.raise(k, EventUnit.EV_SW) && cores[k].sleep == CoreState.SLEEP_EVENT) {
+                wake(cores[k], cycle);
+            }
+        }
+    }
+
+    void storeObserved(int core, int address, int value) {
+        if (address == tohost) {
+            host.tohost(cores[core].hart, value);
+        }
+    }
+
+    MemorySystem memory() {
+        return memory;
+    }
+
+    EventUnit eventUnit() {
+        return eventUnit;
+    }
+
+    ClusterDma dma() {
+        return dma;
+    }
+
+    CoreState core(int id) {
+        return cores[id];
+    }
+
+    int euBase() {
+        return euBase;
+    }
+
+    int euSize() {
+        return euSize;
+    }
+
+    int dmaBase() {
+        return dmaBase;
+    }
+
+    int dmaSize() {
+        return dmaSize;
+    }
+
+    // ------------------------------------------------------------------ results
+
+    private ClusterResult result() {
+        CoreState exiting = cores[exitCore];
+        long total = cycle;
+        List<ClusterResult.CoreStats> coreStats = new ArrayList<>();
+        for (CoreState c : cores) {
+            long accounted = c.busy + c.loadUseStalls + c.memoryStalls + c.tcdmStalls + c.sleepCycles;
+            if (c.sleep != CoreState.AWAKE && !c.done) {
+                accounted += total - c.sleepSince; // still asleep at the end
+            }
+            coreStats.add(new ClusterResult.CoreStats(c.id, c.instructions, c.busy, c.loadUseStalls, c.branchStalls,
+                    c.mulDivStalls, c.tcdmStalls, c.memoryStalls, c.otherStalls,
+                    c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0),
+                    Math.max(0, total - accounted), c.loads, c.stores));
+        }
+        long[] bankAccesses = new long[tcdm.banks()];
+        long[] bankConflicts = new long[tcdm.banks()];
+        for (int b = 0; b < tcdm.banks(); b++) {
+            bankAccesses[b] = tcdm.accesses(b);
+            bankConflicts[b] = tcdm.conflicts(b);
+        }
+        return new ClusterResult(exiting.hart.exitCode(), total, coreStats, bankAccesses, bankConflicts,
+                dma == null ? 0 : dma.bytes(), dma == null ? 0 : dma.transfers(), dma == null ? 0 : dma.busyCycles(),
+                dma == null ? 0 : dma.conflictCycles(), host.failure());
+    }
+}

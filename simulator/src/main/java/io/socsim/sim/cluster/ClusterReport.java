@@ -1,0 +1,106 @@
+package io.socsim.sim.cluster;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The run report: a JSON document with a fixed key order, and a readable table. */
+public final class ClusterReport {
+
+    private ClusterReport() {
+    }
+
+    /** The report as ordered maps (deterministic JSON). */
+    public static Map<String, Object> toMap(ClusterResult r, String program, String system) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("program", program);
+        m.put("system", system);
+        m.put("exit_code", r.exitCode());
+        m.put("cycles", r.cycles());
+        m.put("instructions", r.instructions());
+        m.put("ipc", round(r.cycles() == 0 ? 0 : (double) r.instructions() / r.cycles()));
+        List<Object> cores = new ArrayList<>();
+        for (ClusterResult.CoreStats c : r.cores()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("id", c.id());
+            cm.put("instructions", c.instructions());
+            cm.put("ipc", round(r.cycles() == 0 ? 0 : (double) c.instructions() / r.cycles()));
+            cm.put("cycles_busy", c.busy());
+            Map<String, Object> stalls = new LinkedHashMap<>();
+            stalls.put("load_use", c.loadUseStalls());
+            stalls.put("branch", c.branchStalls());
+            stalls.put("mul_div", c.mulDivStalls());
+            stalls.put("tcdm_conflict", c.tcdmStalls());
+            stalls.put("memory", c.memoryStalls());
+            stalls.put("other", c.otherStalls());
+            stalls.put("sleep", c.sleepCycles());
+            cm.put("stalls", stalls);
+            cm.put("idle", c.idle());
+            cm.put("loads", c.loads());
+            cm.put("stores", c.stores());
+            cores.add(cm);
+        }
+        m.put("cores", cores);
+        Map<String, Object> tcdm = new LinkedHashMap<>();
+        tcdm.put("accesses", r.tcdmAccesses());
+        tcdm.put("conflicts", r.tcdmConflicts());
+        List<Object> banks = new ArrayList<>();
+        for (int b = 0; b < r.bankAccesses().length; b++) {
+            Map<String, Object> bm = new LinkedHashMap<>();
+            bm.put("bank", b);
+            bm.put("accesses", r.bankAccesses()[b]);
+            bm.put("conflicts", r.bankConflicts()[b]);
+            banks.add(bm);
+        }
+        tcdm.put("banks", banks);
+        m.put("tcdm", tcdm);
+        Map<String, Object> dma = new LinkedHashMap<>();
+        dma.put("bytes", r.dmaBytes());
+        dma.put("transfers", r.dmaTransfers());
+        dma.put("busy_cycles", r.dmaBusyCycles());
+        dma.put("conflict_cycles", r.dmaConflictCycles());
+        m.put("dma", dma);
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000.0) / 10000.0;
+    }
+
+    public static void writeJson(Map<String, Object> report, Path file) {
+        try {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            Files.writeString(file, mapper.writer(pp).writeValueAsString(report) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The terminal table: totals, then where each core's cycles went. */
+    public static void print(ClusterResult r, PrintStream out) {
+        out.printf(Locale.ROOT, "cycles %d, instructions %d, IPC %.3f, TCDM accesses %d, conflicts %d, DMA %d bytes in %d transfers%n",
+                r.cycles(), r.instructions(), r.cycles() == 0 ? 0.0 : (double) r.instructions() / r.cycles(),
+                r.tcdmAccesses(), r.tcdmConflicts(), r.dmaBytes(), r.dmaTransfers());
+        out.printf(Locale.ROOT, "%4s %12s %12s %10s %10s %10s %10s %10s %10s %12s %12s%n",
+                "core", "instr", "busy", "load-use", "branch", "mul/div", "tcdm", "memory", "other", "sleep", "idle");
+        for (ClusterResult.CoreStats c : r.cores()) {
+            out.printf(Locale.ROOT, "%4d %12d %12d %10d %10d %10d %10d %10d %10d %12d %12d%n", c.id(), c.instructions(), c.busy(),
+                    c.loadUseStalls(), c.branchStalls(), c.mulDivStalls(), c.tcdmStalls(), c.memoryStalls(), c.otherStalls(),
+                    c.sleepCycles(), c.idle());
+        }
+    }
+}

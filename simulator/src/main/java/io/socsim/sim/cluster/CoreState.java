@@ -1,0 +1,42 @@
+package io.socsim.sim.cluster;
+
+import io.socsim.isa.exec.Hart;
+
+/** Timing state and statistics of one cluster core. Plain fields: the cycle loop is hot. */
+final class CoreState {
+
+    /** Why a core is asleep. */
+    static final int AWAKE = 0, SLEEP_BARRIER = 1, SLEEP_EVENT = 2, SLEEP_DMA = 3, SLEEP_DMA_QUEUE = 4, SLEEP_WFI = 5;
+
+    final int id;
+    final Hart hart;
+
+    long readyAt;          // first cycle the next instruction may issue; Long.MAX_VALUE while asleep
+    long lsuFreeAt;        // the load/store unit accepts the next access from this cycle
+    int loadReg;           // destination of the last load whose data is still in flight (0: none)
+    long loadReadyAt;      // cycle its data can be used
+    int lastWritten;       // register written by the previous instruction (jalr hazard)
+    int sleep = AWAKE;
+    long sleepSince;
+    int waitId;            // DMA transfer awaited
+    boolean wantsBank;     // this cycle's instruction needs a TCDM bank
+    boolean done;          // the core ended (exit or halted)
+
+    // statistics (cycles unless named otherwise)
+    long instructions;
+    long busy;             // cycles spent issuing or executing instructions, penalties included
+    long loadUseStalls;
+    long branchStalls;     // extra cycles of taken branches and jumps
+    long mulDivStalls;
+    long tcdmStalls;       // cycles lost to bank conflicts
+    long memoryStalls;     // waiting for the load/store unit (L2/L3 latency) and misaligned accesses
+    long otherStalls;      // slow CSRs, DMA queue full
+    long sleepCycles;      // clock-gated in the event unit
+    long loads;
+    long stores;
+
+    CoreState(int id, Hart hart) {
+        this.id = id;
+        this.hart = hart;
+    }
+}

@@ -1,0 +1,114 @@
+package io.socsim.sim.cluster;
+
+/**
+ * The cluster event unit: a hardware barrier over all cores, per-core event masks and pending
+ * events (software, DMA completion, accelerator completion), and the clock-gated wait that a
+ * load of a wait register puts a core into (register map: {@code docs/architecture.md}).
+ *
+ * <p>A core that must wait is put to sleep by the cluster before its load executes; when the
+ * reason clears, the cluster wakes it and the load executes then, reading the register's value.
+ * Entering a wait costs {@code waitEntry} cycles and waking {@code wakeup} cycles (platform.md
+ * section 5): a core resumes at max(event + wakeup, sleep start + wait entry).
+ */
+final class EventUnit {
+
+    static final int BARRIER = 0x00, EVENT_WAIT = 0x04, EVENT_MASK = 0x08, EVENT_PENDING = 0x0C,
+            EVENT_TRIGGER = 0x10, CORE_ID = 0x14, CORE_COUNT = 0x18;
+    static final int EV_SW = 1, EV_DMA = 2, EV_ITA = 4;
+
+    private final int cores;
+    private final int allCores;
+    private final int[] mask;
+    private final int[] pending;
+    private final boolean[] barrierPassed;
+    private int arrived;
+
+    EventUnit(int cores) {
+        this.cores = cores;
+        this.allCores = cores == 32 ? -1 : (1 << cores) - 1;
+        this.mask = new int[cores];
+        this.pending = new int[cores];
+        this.barrierPassed = new boolean[cores];
+        java.util.Arrays.fill(mask, -1);
+    }
+
+    /** True when {@code offset} is a register whose read may have to wait. */
+    static boolean waits(int offset) {
+        return offset == BARRIER || offset == EVENT_WAIT;
+    }
+
+    /**
+     * A core is about to read wait register {@code offset}. Registers barrier arrivals.
+     *
+     * @return the mask of OTHER cores released by this arrival (they may proceed), or 0
+     */
+    int arrive(int core) {
+        if (barrierPassed[core]) {
+            return 0;
+        }
+        arrived |= 1 << core;
+        if (arrived != allCores) {
+            return 0;
+        }
+        arrived = 0;
+        for (int c = 0; c < cores; c++) {
+            barrierPassed[c] = true;
+        }
+        return allCores & ~(1 << core);
+    }
+
+    /** Whether {@code core}'s read of wait register {@code offset} can complete now. */
+    boolean ready(int core, int offset) {
+        return offset == BARRIER ? barrierPassed[core] : (pending[core] & mask[core]) != 0;
+    }
+
+    /** Raises {@code events} on {@code core}; true when that wakes a core waiting for events. */
+    boolean raise(int core, int events) {
+        pending[core] |= events;
+        return (pending[core] & mask[core]) != 0;
+    }
+
+    /** A register read as the program sees it (with the read's side effects). */
+    int read(int core, int offset) {
+        switch (offset) {
+            case BARRIER:
+                barrierPassed[core] = false;
+                return 0;
+            case EVENT_WAIT: {
+                int ev = pending[core] & mask[core];
+                pending[core] &= ~ev;
+                return ev;
+            }
+            case EVENT_MASK: return mask[core];
+            case EVENT_PENDING: return pending[core];
+            case CORE_ID: return core;
+            case CORE_COUNT: return cores;
+            default: return 0;
+        }
+    }
+
+    /**
+     * A register write. Returns the mask of cores that receive a software event (EVENT_TRIGGER),
+     * else 0.
+     */
+    int write(int core, int offset, int value) {
+        if (offset == EVENT_MASK) {
+            mask[core] = value;
+        } else if (offset == EVENT_TRIGGER) {
+            return value & allCores;
+        }
+        return 0;
+    }
+
+    boolean arrivedAtBarrier(int core) {
+        return (arrived & (1 << core)) != 0;
+    }
+
+    int mask(int core) {
+        return mask[core];
+    }
+
+    int pending(int core) {
+        return pending[core];
+    }
+}
