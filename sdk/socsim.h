@@ -34,12 +34,16 @@ static inline unsigned core_id(void)
 #endif
 }
 
-/* Placeholder until the cluster exposes its core count: the number of stacks
-   the linker script reserved (__num_cores), or 1 in single-core builds. */
+/* Number of cores.  Cluster builds (-DSOCSIM_CLUSTER) read the event unit's
+   EU_CORE_COUNT (docs/architecture.md); other multi-core builds return the
+   number of stacks the linker script reserved (__num_cores); single-core
+   builds return 1. */
 static inline unsigned core_count(void)
 {
-#ifdef SOCSIM_SINGLE_CORE
+#if defined(SOCSIM_SINGLE_CORE)
     return 1;
+#elif defined(SOCSIM_CLUSTER)
+    return *(volatile uint32_t *)(uintptr_t)0x10200818u;  /* EU_BASE + EU_CORE_COUNT */
 #else
     extern char __num_cores[];  /* absolute linker symbol: its address is the value */
     return (unsigned)(uintptr_t)__num_cores;
