@@ -77,6 +77,11 @@ public final class DecodeCache {
         return (int) (d >>> 32);
     }
 
+    /** The five-bit second immediate, sign-extended (p.beqimm / p.bneimm compare value). */
+    public static int imm2Signed(long d) {
+        return ((int) (d >>> 27) << 27) >> 27;
+    }
+
     static long pack(int word) {
         Insn insn = Decoder.decode(word);
         if (insn == null) {

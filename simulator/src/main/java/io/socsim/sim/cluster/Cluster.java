@@ -50,6 +50,8 @@ public final class Cluster {
     private final CoreState[] cores;
     private final int euBase, euSize, dmaBase, dmaSize;
     private final int l1Latency;
+    private final int waitEntry;
+    private final int wakeup;
     private final boolean[] slowCsr = new boolean[4096];
     private final int tohost;
     private long cycle;
@@ -64,6 +66,8 @@ public final class Cluster {
             throw new UserError("configuration '" + config.name() + "' has no L1 TCDM (memory.l1): the cluster model needs one");
         }
         this.l1Latency = memory.l1().latencyCycles();
+        this.waitEntry = config.eventUnit().map(e -> e.waitEntryCycles()).orElse(0);
+        this.wakeup = config.eventUnit().map(e -> e.wakeupCycles()).orElse(0);
         var l1 = config.memory().l1().orElseThrow();
         int n = config.cores().count();
         this.tcdm = new Tcdm((int) l1.base(), l1.size(), l1.banks(), l1.bankWidthBytes());
@@ -207,11 +211,6 @@ public final class Cluster {
         if (kind != InsnClass.LOAD && kind != InsnClass.STORE) {
             return true;
         }
-        if (now < c.lsuFreeAt) {
-            c.memoryStalls += c.lsuFreeAt - now;
-            c.readyAt = c.lsuFreeAt;
-            return false;
-        }
         int address = address(c.hart, d, sem);
         if (tcdm.contains(address)) {
             tcdm.request(c.id, tcdm.bankOf(address));
@@ -256,19 +255,24 @@ public final class Cluster {
         }
     }
 
+    /**
+     * A load of a wait register. An event already pending completes like any load; otherwise the
+     * core goes to sleep. The barrier treats every arriving core alike, the last one included:
+     * all of them sleep and resume together when it opens.
+     */
     private boolean eventWait(CoreState c, int offset, long now) {
+        if (offset == EventUnit.EVENT_WAIT && eventUnit.ready(c.id, offset)) {
+            return true;
+        }
+        sleep(c, offset == EventUnit.BARRIER ? CoreState.SLEEP_BARRIER : CoreState.SLEEP_EVENT, now);
         if (offset == EventUnit.BARRIER) {
             int released = eventUnit.arrive(c.id);
             while (released != 0) {
                 int k = Integer.numberOfTrailingZeros(released);
                 released &= released - 1;
-                wake(cores[k], now + 1);
+                complete(cores[k], now);
             }
         }
-        if (eventUnit.ready(c.id, offset)) {
-            return true;
-        }
-        sleep(c, offset == EventUnit.BARRIER ? CoreState.SLEEP_BARRIER : CoreState.SLEEP_EVENT, now);
         return false;
     }
 
@@ -278,18 +282,29 @@ public final class Cluster {
         c.readyAt = NEVER;
     }
 
-    /** Wakes {@code c} for an event at {@code eventCycle}: clock ungating costs the wake-up latency. */
-    private void wake(CoreState c, long eventCycle) {
+    /**
+     * The event a sleeping core waits for happened at {@code eventCycle}: its waiting load
+     * completes now (reading the register), and the core resumes once it has finished entering
+     * the wait and has woken up: max(event, sleep start + wait entry) + wake-up (platform.md s5).
+     */
+    private void complete(CoreState c, long eventCycle) {
         if (c.sleep == CoreState.AWAKE || c.done) {
             return;
         }
-        var eu = config.eventUnit();
-        long at = c.sleep == CoreState.SLEEP_DMA_QUEUE ? eventCycle
-                : Math.max(eventCycle + eu.map(e -> e.wakeupCycles()).orElse(0),
-                        c.sleepSince + eu.map(e -> e.waitEntryCycles()).orElse(0));
+        long at = Math.max(eventCycle, c.sleepSince + waitEntry) + wakeup;
         c.sleepCycles += at - c.sleepSince;
         c.sleep = CoreState.AWAKE;
+        c.hart.run(1);
+        c.instructions++;
+        c.lastWritten = 0;
         c.readyAt = at;
+    }
+
+    /** A core that waited for a DMA queue slot retries its start at {@code eventCycle}. */
+    private void retry(CoreState c, long eventCycle) {
+        c.sleepCycles += eventCycle - c.sleepSince;
+        c.sleep = CoreState.AWAKE;
+        c.readyAt = eventCycle;
     }
 
     /** Executes the instruction of {@code c} at cycle {@code now} and charges its cycles. */
@@ -300,6 +315,7 @@ public final class Cluster {
         int kind = sem <= Sem.ILLEGAL ? InsnClass.ALU : InsnClass.KIND[sem];
         int pcBefore = h.pc();
         int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
+        boolean taken = kind == InsnClass.BRANCH && taken(h, d, sem);
         int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? address(h, d, sem) : 0;
         try {
             h.run(1);
@@ -316,7 +332,7 @@ public final class Cluster {
         int cost;
         switch (kind) {
             case InsnClass.BRANCH:
-                cost = h.pc() != pcBefore + (DecodeCache.compressed(d) ? 2 : 4) ? timing.takenBranchCycles() : timing.notTakenBranchCycles();
+                cost = taken ? timing.takenBranchCycles() : timing.notTakenBranchCycles();
                 c.branchStalls += cost - 1;
                 break;
             case InsnClass.JAL:
@@ -360,6 +376,23 @@ public final class Cluster {
         c.lastWritten = InsnClass.WRITES_RD[sem] ? DecodeCache.rd(d) : 0;
     }
 
+    /** Evaluates a branch condition before it executes (a taken branch may target the next instruction). */
+    private static boolean taken(Hart h, long d, int sem) {
+        int a = h.reg(DecodeCache.rs1(d));
+        int b = h.reg(DecodeCache.rs2(d));
+        switch (sem) {
+            case Sem.BEQ: return a == b;
+            case Sem.BNE: return a != b;
+            case Sem.BLT: return a < b;
+            case Sem.BGE: return a >= b;
+            case Sem.BLTU: return Integer.compareUnsigned(a, b) < 0;
+            case Sem.BGEU: return Integer.compareUnsigned(a, b) >= 0;
+            case Sem.P_BEQIMM: return a == DecodeCache.imm2Signed(d);
+            case Sem.P_BNEIMM: return a != DecodeCache.imm2Signed(d);
+            default: return false;
+        }
+    }
+
     /** Cycles of a load or store, and the load/store unit and load-use bookkeeping. */
     private int memoryAccess(CoreState c, long d, int sem, int kind, int address, long now) {
         int size = InsnClass.SIZE[sem];
@@ -370,23 +403,19 @@ public final class Cluster {
             Region r = memory.find(address, size);
             latency = r == null ? 1 : r.latencyCycles(); // peripherals answer in one cycle
         }
+        // The core waits for its access to complete (RI5CY: data_rvalid stalls the pipeline); a
+        // misaligned access makes two bus accesses (ri5cy-calibration.md: 2 at L=1, 2L at L=5).
         boolean misaligned = (address & (size - 1)) != 0;
-        int occupancy = misaligned ? 2 * latency : latency;
-        int cost = 1;
-        if (misaligned) {
-            cost += timing.misalignedExtraCycles();
-            c.memoryStalls += timing.misalignedExtraCycles();
-        }
-        c.lsuFreeAt = now + occupancy;
+        int cost = latency + (misaligned ? latency * timing.misalignedExtraCycles() : 0);
+        c.memoryStalls += cost - 1;
         if (kind == InsnClass.LOAD) {
             c.loads++;
             if (sem == Sem.P_ELW) {
-                cost = latency + timing.elwExtraCycles(); // p.elw holds the core until its data returns
-                c.otherStalls += cost - 1;
+                cost += timing.elwExtraCycles(); // p.elw: L + 2
+                c.otherStalls += timing.elwExtraCycles();
             } else {
-                int rd = DecodeCache.rd(d);
-                c.loadReg = rd;
-                c.loadReadyAt = now + occupancy + timing.loadUsePenaltyCycles();
+                c.loadReg = DecodeCache.rd(d);
+                c.loadReadyAt = now + cost + timing.loadUsePenaltyCycles();
             }
         } else {
             c.stores++;
@@ -447,11 +476,13 @@ public final class Cluster {
 
     private void dmaCompleted(int id, int core, long doneAt) {
         if (eventUnit.raise(core, EventUnit.EV_DMA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
-            wake(cores[core], doneAt);
+            complete(cores[core], doneAt);
         }
         for (CoreState c : cores) {
-            if ((c.sleep == CoreState.SLEEP_DMA && c.waitId == id) || c.sleep == CoreState.SLEEP_DMA_QUEUE) {
-                wake(c, doneAt);
+            if (c.sleep == CoreState.SLEEP_DMA && c.waitId == id) {
+                complete(c, doneAt);
+            } else if (c.sleep == CoreState.SLEEP_DMA_QUEUE) {
+                retry(c, doneAt);
             }
         }
     }
@@ -467,7 +498,7 @@ public final class Cluster {
             int k = Integer.numberOfTrailingZeros(targets);
             targets &= targets - 1;
             if (eventUnit.raise(k, EventUnit.EV_SW) && cores[k].sleep == CoreState.SLEEP_EVENT) {
-                wake(cores[k], cycle);
+                complete(cores[k], cycle);
             }
         }
     }

@@ -12,7 +12,6 @@ final class CoreState {
     final Hart hart;
 
     long readyAt;          // first cycle the next instruction may issue; Long.MAX_VALUE while asleep
-    long lsuFreeAt;        // the load/store unit accepts the next access from this cycle
     int loadReg;           // destination of the last load whose data is still in flight (0: none)
     long loadReadyAt;      // cycle its data can be used
     int lastWritten;       // register written by the previous instruction (jalr hazard)
@@ -29,7 +28,7 @@ final class CoreState {
     long branchStalls;     // extra cycles of taken branches and jumps
     long mulDivStalls;
     long tcdmStalls;       // cycles lost to bank conflicts
-    long memoryStalls;     // waiting for the load/store unit (L2/L3 latency) and misaligned accesses
+    long memoryStalls;     // cycles a load or store held the core beyond its issue cycle (latency, misaligned)
     long otherStalls;      // slow CSRs, DMA queue full
     long sleepCycles;      // clock-gated in the event unit
     long loads;

@@ -20,7 +20,6 @@ final class EventUnit {
     private final int allCores;
     private final int[] mask;
     private final int[] pending;
-    private final boolean[] barrierPassed;
     private int arrived;
 
     EventUnit(int cores) {
@@ -28,7 +27,6 @@ final class EventUnit {
         this.allCores = cores == 32 ? -1 : (1 << cores) - 1;
         this.mask = new int[cores];
         this.pending = new int[cores];
-        this.barrierPassed = new boolean[cores];
         java.util.Arrays.fill(mask, -1);
     }
 
@@ -38,28 +36,22 @@ final class EventUnit {
     }
 
     /**
-     * A core is about to read wait register {@code offset}. Registers barrier arrivals.
+     * {@code core} arrives at the barrier.
      *
-     * @return the mask of OTHER cores released by this arrival (they may proceed), or 0
+     * @return every core (this one included) released when this arrival completes the barrier, else 0
      */
     int arrive(int core) {
-        if (barrierPassed[core]) {
-            return 0;
-        }
         arrived |= 1 << core;
         if (arrived != allCores) {
             return 0;
         }
         arrived = 0;
-        for (int c = 0; c < cores; c++) {
-            barrierPassed[c] = true;
-        }
-        return allCores & ~(1 << core);
+        return allCores;
     }
 
-    /** Whether {@code core}'s read of wait register {@code offset} can complete now. */
+    /** Whether {@code core}'s read of {@code EVENT_WAIT} can complete without waiting. */
     boolean ready(int core, int offset) {
-        return offset == BARRIER ? barrierPassed[core] : (pending[core] & mask[core]) != 0;
+        return offset == EVENT_WAIT && (pending[core] & mask[core]) != 0;
     }
 
     /** Raises {@code events} on {@code core}; true when that wakes a core waiting for events. */
@@ -72,7 +64,6 @@ final class EventUnit {
     int read(int core, int offset) {
         switch (offset) {
             case BARRIER:
-                barrierPassed[core] = false;
                 return 0;
             case EVENT_WAIT: {
                 int ev = pending[core] & mask[core];
