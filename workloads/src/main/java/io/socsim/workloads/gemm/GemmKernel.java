@@ -470,8 +470,8 @@ public final class GemmKernel {
     }
 
     /**
-     * One block of {@code rows} x {@code cols} outputs: pointers, zeroed accumulators, the K loop in
-     * hardware loop 0, requantisation and int8 stores. {@code last}, when given, is bound to the
+     * One block of {@code rows} x {@code cols} outputs: pointers, the first K step, the other K steps
+     * in hardware loop 0, requantisation and int8 stores. {@code last}, when given, is bound to the
      * block's last instruction (the end of the enclosing hardware loop 1).
      */
     private void emitBlock(ProgramBuilder b, int rows, int cols, Label last) {
@@ -483,20 +483,19 @@ public final class GemmKernel {
         if (cols == 2) {
             addConst(b, PB[1], P_BCOL, kp, VA[0]);
         }
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                b.mv(ACC[i][j], ZERO);
+        // The first K step is peeled with pv.dotsp.b, which overwrites: no accumulator clearing.
+        emitInnerBody(b, rows, cols, false, null);
+        int iters = kp / 4 - 1;
+        if (iters > 0) {
+            Label end = b.newLabel();
+            if (iters <= SETUPI_MAX_COUNT) {
+                b.lpSetupi(0, iters, end);
+            } else {
+                b.li(VB[1], iters);
+                b.lpSetup(0, VB[1], end);
             }
+            emitInnerBody(b, rows, cols, true, end);
         }
-        Label end = b.newLabel();
-        int iters = kp / 4;
-        if (iters <= SETUPI_MAX_COUNT) {
-            b.lpSetupi(0, iters, end);
-        } else {
-            b.li(VB[1], iters);
-            b.lpSetup(0, VB[1], end);
-        }
-        emitInnerBody(b, rows, cols, end);
         if (spec.mul() != 1) {
             b.li(VA[0], spec.mul());
         }
@@ -533,7 +532,7 @@ public final class GemmKernel {
      * against every B^T word. Loads are spread so that no result is used by the next instruction
      * (RI5CY load-use stall), except in the 3-instruction 1x1 body.
      */
-    private static void emitInnerBody(ProgramBuilder b, int rows, int cols, Label end) {
+    private static void emitInnerBody(ProgramBuilder b, int rows, int cols, boolean accumulate, Label end) {
         Runnable[] steps;
         java.util.List<Runnable> s = new java.util.ArrayList<>();
         if (rows == 1) {
@@ -544,7 +543,7 @@ public final class GemmKernel {
             }
             for (int j = 0; j < cols; j++) {
                 int jj = j;
-                s.add(() -> b.pvSdotspB(ACC[0][jj], VA[0], VB[jj]));
+                s.add(() -> dot(b, accumulate, ACC[0][jj], VA[0], VB[jj]));
             }
         } else {
             for (int j = 0; j < cols; j++) {
@@ -556,7 +555,7 @@ public final class GemmKernel {
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     int ii = i, jj = j;
-                    s.add(() -> b.pvSdotspB(ACC[ii][jj], VA[ii], VB[jj]));
+                    s.add(() -> dot(b, accumulate, ACC[ii][jj], VA[ii], VB[jj]));
                 }
                 if (i + 2 < rows) {
                     int next = i + 2;
@@ -566,10 +565,18 @@ public final class GemmKernel {
         }
         steps = s.toArray(Runnable[]::new);
         for (int i = 0; i < steps.length; i++) {
-            if (i == steps.length - 1) {
+            if (i == steps.length - 1 && end != null) {
                 b.bind(end);                         // lp end = address of the last body instruction
             }
             steps[i].run();
+        }
+    }
+
+    private static void dot(ProgramBuilder b, boolean accumulate, int acc, int x, int y) {
+        if (accumulate) {
+            b.pvSdotspB(acc, x, y);
+        } else {
+            b.pvDotspB(acc, x, y);
         }
     }
 
