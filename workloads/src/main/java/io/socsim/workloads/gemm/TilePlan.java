@@ -55,8 +55,8 @@ public record TilePlan(int tileRows, int tileCols, int tilesM, int tilesN, boole
     }
 
     /**
-     * Variant 2: the tile sizes with the least L2 traffic (plus {@link #TILE_OVERHEAD_BYTES} per tile)
-     * whose buffers fit {@code budget} bytes of L1 from {@code l1Base}.
+     * Variant 2: the tile sizes with the least L2 traffic (plus {@link #TILE_OVERHEAD_BYTES} per tile,
+     * twice that for tiles that cut the 4x2 blocks) whose buffers fit {@code budget} bytes of L1 from {@code l1Base}.
      *
      * @throws IllegalArgumentException when even one row of A and one row of B^T per tile do not fit
      */
@@ -74,7 +74,9 @@ public record TilePlan(int tileRows, int tileCols, int tilesM, int tilesN, boole
                 long traffic = (nm == 1 ? (long) m * kp : (long) m * kp * nn)
                         + (nn == 1 ? (long) n * kp : (long) n * kp * nm)
                         + (long) m * n;
-                long cost = traffic + TILE_OVERHEAD_BYTES * nm * nn;
+                // Tiles that cut the 4x2 register blocks make every full tile run the slower edge blocks.
+                boolean ragged = tm % 4 != 0 && tm != m || tn % 2 != 0 && tn != n;
+                long cost = traffic + (ragged ? 2 : 1) * TILE_OVERHEAD_BYTES * nm * nn;
                 if (cost < bestCost || cost == bestCost && tm > bestM) {
                     bestCost = cost;
                     bestM = tm;
