@@ -43,6 +43,8 @@ import io.socsim.isa.asm.ProgramBuilder;
 import io.socsim.workloads.ProgramElf;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -528,13 +530,13 @@ public final class GemmKernel {
     }
 
     /**
-     * The K loop body: one word (4 int8) from each A row and each B^T row, then every A word
+     * One K step ({@code accumulate}: {@code pv.sdotsp.b}, else the overwriting {@code pv.dotsp.b}
+     * of the peeled first step; {@code end}, when given, bound to its last instruction): one word (4 int8) from each A row and each B^T row, then every A word
      * against every B^T word. Loads are spread so that no result is used by the next instruction
      * (RI5CY load-use stall), except in the 3-instruction 1x1 body.
      */
     private static void emitInnerBody(ProgramBuilder b, int rows, int cols, boolean accumulate, Label end) {
-        Runnable[] steps;
-        java.util.List<Runnable> s = new java.util.ArrayList<>();
+        List<Runnable> s = new ArrayList<>();
         if (rows == 1) {
             s.add(() -> b.pLwPostInc(VA[0], 4, PA[0]));
             for (int j = 0; j < cols; j++) {
@@ -563,12 +565,11 @@ public final class GemmKernel {
                 }
             }
         }
-        steps = s.toArray(Runnable[]::new);
-        for (int i = 0; i < steps.length; i++) {
-            if (i == steps.length - 1 && end != null) {
+        for (int i = 0; i < s.size(); i++) {
+            if (i == s.size() - 1 && end != null) {
                 b.bind(end);                         // lp end = address of the last body instruction
             }
-            steps[i].run();
+            s.get(i).run();
         }
     }
 
