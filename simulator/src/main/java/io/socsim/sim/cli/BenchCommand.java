@@ -1,11 +1,12 @@
 package io.socsim.sim.cli;
 
+import io.socsim.sim.bench.GemmBenchmark;
 import io.socsim.sim.bench.IssBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code socsim bench}: simulation-speed benchmarks (figures, not tests). */
-@Command(name = "bench", description = "Measure simulation speed.", subcommands = {BenchCommand.Iss.class})
+@Command(name = "bench", description = "Measure simulation speed.", subcommands = {BenchCommand.Iss.class, BenchCommand.Gemm.class})
 final class BenchCommand {
 
     @Command(name = "iss", description = "Functional instruction-set simulation speed on one hart; last line: MIPS <value>.")
@@ -16,6 +17,26 @@ final class BenchCommand {
         @Override
         public void run() {
             IssBenchmark.run(instructions, System.out);
+        }
+    }
+
+    @Command(name = "gemm", description = "8-core int8 GEMM with full timing; last line: MAC/cycle <value> MIPS <value>.")
+    static final class Gemm implements Runnable {
+        @Option(names = "--cores", defaultValue = "8", description = "Cores (the kernel is re-generated for them; default: ${DEFAULT-VALUE}).")
+        int cores;
+
+        @Option(names = "--size", defaultValue = "128", description = "M = N = K (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(names = "--l2", description = "Operands in L2, brought to L1 by double-buffered DMA.")
+        boolean l2;
+
+        @Option(names = "--preset", defaultValue = "pulp-cluster", description = "System preset (default: ${DEFAULT-VALUE}).")
+        String preset;
+
+        @Override
+        public void run() {
+            GemmBenchmark.run(preset, cores, size, l2, System.out);
         }
     }
 }

@@ -541,6 +541,15 @@ public final class Cluster {
         return dmaSize;
     }
 
+    /** Copies {@code length} bytes of simulated memory at {@code address} (for checking results). */
+    public byte[] readMemory(int address, int length) {
+        Region r = memory.find(address, length);
+        if (r == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "0x%08x+%d is not inside one memory", address, length));
+        }
+        return java.util.Arrays.copyOfRange(r.bytes(), r.offset(address), r.offset(address) + length);
+    }
+
     // ------------------------------------------------------------------ results
 
     private ClusterResult result() {

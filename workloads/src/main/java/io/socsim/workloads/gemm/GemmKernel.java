@@ -94,6 +94,7 @@ public final class GemmKernel {
 
     private final GemmSpec spec;
     private final int kp;
+    private final int rs;  // row stride of A and B^T (see GemmSpec.rowStride)
     private final int euBase;
     private final int dmaBase;
     private final int textBase;
@@ -110,6 +111,7 @@ public final class GemmKernel {
     public GemmKernel(GemmSpec spec, SocConfig soc) {
         this.spec = spec;
         this.kp = spec.kPadded();
+        this.rs = spec.rowStride();
         TcdmConfig l1 = soc.memory().l1().orElseThrow(() -> new IllegalArgumentException(soc.name() + " has no L1"));
         MemoryConfig l2 = soc.memory().l2().orElseThrow(() -> new IllegalArgumentException(soc.name() + " has no L2"));
         PeripheralsConfig per = soc.memory().peripherals()
@@ -123,14 +125,14 @@ public final class GemmKernel {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "GEMM for %d cores but %s has %d",
                     spec.cores(), soc.name(), soc.cores().count()));
         }
-        if (kp > 65535) {
+        if (rs > 65535) {
             throw new IllegalArgumentException("K=" + spec.k() + " exceeds one DMA row (65535 bytes)");
         }
         this.textBase = (int) l2.base();
         this.inputs = GemmReference.inputs(spec);
         long budget = spec.l1BudgetBytes() == 0 ? l1.size() : Math.min(spec.l1BudgetBytes(), l1.size());
         int l1Base = (int) l1.base();
-        long aBytes = align4((long) spec.m() * kp), btBytes = align4((long) spec.n() * kp), cBytes = align4((long) spec.m() * spec.n());
+        long aBytes = align4((long) spec.m() * rs), btBytes = align4((long) spec.n() * rs), cBytes = align4((long) spec.m() * spec.n());
         if (!dma) {
             long need = aBytes + btBytes + cBytes;
             if (need > budget) {
@@ -140,7 +142,7 @@ public final class GemmKernel {
             }
             int a = l1Base, bt = a + (int) aBytes, c = bt + (int) btBytes;
             this.l2OperandBase = 0;
-            this.layout = new GemmLayout(spec.placement(), kp, a, bt, c, TilePlan.wholeInL1(spec, a, bt, c, (int) need));
+            this.layout = new GemmLayout(spec.placement(), rs, a, bt, c, TilePlan.wholeInL1(spec, a, bt, c, (int) need));
         } else {
             TilePlan plan = TilePlan.choose(spec, l1Base, (int) Math.min(budget, Integer.MAX_VALUE));
             long need = aBytes + btBytes + cBytes;
@@ -153,7 +155,7 @@ public final class GemmKernel {
             }
             this.l2OperandBase = (int) base;
             int a = (int) base, bt = a + (int) aBytes, c = bt + (int) btBytes;
-            this.layout = new GemmLayout(spec.placement(), kp, a, bt, c, plan);
+            this.layout = new GemmLayout(spec.placement(), rs, a, bt, c, plan);
         }
     }
 
@@ -264,12 +266,12 @@ public final class GemmKernel {
                 int rows = Math.min(plan.tileRows(), spec.m() - m0), cols = Math.min(plan.tileCols(), spec.n() - n0);
                 int par = t & 1;
                 TilePlan.Buffers buf = plan.buffers();
-                b.word(dma && !plan.aResident() ? layout.aAddress() + m0 * kp : 0,
-                        dma && !plan.bResident() ? layout.btAddress() + n0 * kp : 0,
+                b.word(dma && !plan.aResident() ? layout.aAddress() + m0 * rs : 0,
+                        dma && !plan.bResident() ? layout.btAddress() + n0 * rs : 0,
                         layout.cAddress() + m0 * spec.n() + n0,
                         rows | cols << 16,
-                        buf.a(plan.aResident() ? 0 : par) + (dma ? 0 : m0 * kp),
-                        buf.b(plan.bResident() ? 0 : par) + (dma ? 0 : n0 * kp),
+                        buf.a(plan.aResident() ? 0 : par) + (dma ? 0 : m0 * rs),
+                        buf.b(plan.bResident() ? 0 : par) + (dma ? 0 : n0 * rs),
                         buf.c(plan.tiles() == 1 ? 0 : par),
                         par * 4);
             }
@@ -278,8 +280,8 @@ public final class GemmKernel {
             b.bind(b.label("gemm_dma_ids"));
             b.word(-1, -1, -1, -1, -1, -1);
         }
-        byte[] a = GemmReference.padRows(inputs.a(), spec.m(), spec.k(), kp);
-        byte[] bt = GemmReference.transposePadded(inputs.b(), spec.k(), spec.n(), kp);
+        byte[] a = GemmReference.padRows(inputs.a(), spec.m(), spec.k(), rs);
+        byte[] bt = GemmReference.transposePadded(inputs.b(), spec.k(), spec.n(), rs);
         String sec = dma ? ".gemm.l2" : ".gemm.l1";
         b.sectionBase(sec, dma ? l2OperandBase : layout.aAddress()).section(sec).balign(4);
         b.bind(b.label("gemm_a")).bytes(a).balign(4);
@@ -320,7 +322,7 @@ public final class GemmKernel {
             } else {
                 b.srli(T3, T3, 16);                 // rows of B^T = tile columns
             }
-            emitRowCopy(b, T3, kp, kp, kp);
+            emitRowCopy(b, T3, rs, rs, rs);
             b.lw(T4, DMA_START, T2);
             b.bind(skip);
             b.sw(T4, which == 0 ? SLOT_IN_A : SLOT_IN_B, T1);
@@ -359,7 +361,7 @@ public final class GemmKernel {
         b.li(T3, dst);
         b.sw(T3, DMA_DST, T2);
         b.li(T3, rows);
-        emitRowCopy(b, T3, kp, kp, kp);
+        emitRowCopy(b, T3, rs, rs, rs);
         b.lw(T4, DMA_START, T2);
         b.sw(T4, slot, T1);
     }
@@ -421,7 +423,7 @@ public final class GemmKernel {
         emitDivP(b, T4, T2, p);
         b.sub(T4, T4, T3);                           // t4 = rows of this core
         b.lw(ROW_A, D_L1A, DESC);
-        b.li(T5, kp);
+        b.li(T5, rs);
         b.mul(T5, T3, T5);
         b.add(ROW_A, ROW_A, T5);
         b.lw(P_C, D_L1C, DESC);
@@ -461,7 +463,7 @@ public final class GemmKernel {
         b.beqz(T0, noOdd);
         emitBlock(b, rows, 1, null);
         b.bind(noOdd);
-        addConst(b, ROW_A, ROW_A, rows * kp, T0);
+        addConst(b, ROW_A, ROW_A, rows * rs, T0);
         if (rows > 1) {                              // P_C is at the end of the block's first row
             b.slli(T0, COLS, 1);
             b.add(T0, T0, COLS);                     // 3 * cols: rows 2-4 of the block
@@ -479,11 +481,11 @@ public final class GemmKernel {
     private void emitBlock(ProgramBuilder b, int rows, int cols, Label last) {
         b.mv(PA[0], ROW_A);
         for (int i = 1; i < rows; i++) {
-            addConst(b, PA[i], ROW_A, i * kp, VA[0]);
+            addConst(b, PA[i], ROW_A, i * rs, VA[0]);
         }
         b.mv(PB[0], P_BCOL);
         if (cols == 2) {
-            addConst(b, PB[1], P_BCOL, kp, VA[0]);
+            addConst(b, PB[1], P_BCOL, rs, VA[0]);
         }
         // The first K step is peeled with pv.dotsp.b, which overwrites: no accumulator clearing.
         emitInnerBody(b, rows, cols, false, null);
@@ -522,7 +524,7 @@ public final class GemmKernel {
                 b.add(VA[1], VA[1], COLS);
             }
         }
-        addConst(b, P_BCOL, P_BCOL, cols * kp, VA[0]);
+        addConst(b, P_BCOL, P_BCOL, cols * rs, VA[0]);
         if (last != null) {
             b.bind(last);
         }

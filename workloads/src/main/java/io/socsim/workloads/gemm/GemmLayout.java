@@ -13,6 +13,6 @@ package io.socsim.workloads.gemm;
  * @param cAddress   the output C, M x N bytes
  * @param tiles      the tiling and the L1 buffers
  */
-public record GemmLayout(GemmSpec.Placement placement, int kPadded, int aAddress, int btAddress, int cAddress,
+public record GemmLayout(GemmSpec.Placement placement, int rowStride, int aAddress, int btAddress, int cAddress,
         TilePlan tiles) {
 }

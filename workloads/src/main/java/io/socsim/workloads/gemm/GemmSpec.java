@@ -69,6 +69,18 @@ public record GemmSpec(int m, int n, int k, int cores, int mul, int shift, Place
         return (k + 3) & ~3;
     }
 
+    /**
+     * Bytes between the starts of consecutive rows of A and B^T, in L1 and in L2: K padded to whole
+     * words, plus one word when that word count is even. An odd word stride puts consecutive rows
+     * in different banks for any power-of-two bank count, so the cores streaming different rows
+     * at the same K step do not all queue for one bank (and round-robin arbitration, being fair,
+     * would otherwise keep them marching in lockstep on it).
+     */
+    public int rowStride() {
+        int kp = kPadded();
+        return (kp / 4) % 2 == 0 ? kp + 4 : kp;
+    }
+
     /** Multiply-accumulates of the problem (unpadded). */
     public long macs() {
         return (long) m * n * k;

@@ -61,7 +61,7 @@ public record TilePlan(int tileRows, int tileCols, int tilesM, int tilesN, boole
      * @throws IllegalArgumentException when even one row of A and one row of B^T per tile do not fit
      */
     static TilePlan choose(GemmSpec spec, int l1Base, int budget) {
-        int m = spec.m(), n = spec.n(), kp = spec.kPadded();
+        int m = spec.m(), n = spec.n(), kp = spec.rowStride();
         long bestCost = Long.MAX_VALUE;
         int bestM = 0, bestN = 0;
         for (int tm : candidates(m, 4)) {

@@ -36,8 +36,8 @@ class GemmDoubleBufferingTest {
         for (int tm = 0; tm < plan.tilesM(); tm++) {
             for (int tn = 0; tn < plan.tilesN(); tn++, t++) {
                 int par = t & 1, issuedAfter = Math.max(0, 2 * (t - 1));
-                int aSrc = l.aAddress() + tm * plan.tileRows() * l.kPadded();
-                int bSrc = l.btAddress() + tn * plan.tileCols() * l.kPadded();
+                int aSrc = l.aAddress() + tm * plan.tileRows() * l.rowStride();
+                int bSrc = l.btAddress() + tn * plan.tileCols() * l.rowStride();
                 int cDst = l.cAddress() + tm * plan.tileRows() * spec.n() + tn * plan.tileCols();
                 if (!plan.aResident()) {
                     assertThat(find(log, aSrc, plan.buffers().a(par), issuedAfter)).as("A of tile %d", t).isTrue();

@@ -28,10 +28,12 @@ class GemmProgramTest {
         Program p = kernel.build();
         GemmLayout l = kernel.layout();
         byte[] a = kernel.inputs().a(), b = kernel.inputs().b();
-        assertThat(l.kPadded()).isEqualTo(8);
-        assertThat((byte) p.byteAt(l.aAddress() + 2 * 8 + 4)).isEqualTo(a[2 * 5 + 4]);
-        assertThat(p.byteAt(l.aAddress() + 2 * 8 + 5)).as("padding").isZero();
-        assertThat((byte) p.byteAt(l.btAddress() + 8 + 3)).as("B^T[1][3] = B[3][1]").isEqualTo(b[3 * 2 + 1]);
+        // K = 5 pads to 8 bytes (two words); an even word count gets one more word, so rows start
+        // 12 bytes apart and consecutive rows fall into different banks
+        assertThat(l.rowStride()).isEqualTo(12);
+        assertThat((byte) p.byteAt(l.aAddress() + 2 * 12 + 4)).isEqualTo(a[2 * 5 + 4]);
+        assertThat(p.byteAt(l.aAddress() + 2 * 12 + 5)).as("padding").isZero();
+        assertThat((byte) p.byteAt(l.btAddress() + 12 + 3)).as("B^T[1][3] = B[3][1]").isEqualTo(b[3 * 2 + 1]);
     }
 
     @Test
