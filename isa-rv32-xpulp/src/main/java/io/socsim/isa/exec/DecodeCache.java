@@ -23,28 +23,44 @@ public final class DecodeCache {
 
     private final long[][] pages = new long[1 << (32 - PAGE_SHIFT)][];
 
-    /** The packed instruction at {@code pc}, decoding it from {@code bus} on first use. */
-    long get(int pc, Hart hart) {
+    /** The page of decoded slots holding {@code pc}, created on first use. */
+    long[] page(int pc) {
         long[] page = pages[pc >>> PAGE_SHIFT];
-        if (page != null) {
-            long d = page[(pc >>> 1) & (SLOTS - 1)];
-            if (d != 0) {
-                return d;
-            }
-        } else {
+        if (page == null) {
             page = new long[SLOTS];
             pages[pc >>> PAGE_SHIFT] = page;
         }
+        return page;
+    }
+
+    /** Decodes the instruction at {@code pc} (fetched through {@code hart}) into its slot of {@code page}. */
+    static long fill(long[] page, int pc, Hart hart) {
         int low = hart.fetch16(pc);
         int word = Decoder.length(low) == 2 ? low : low | (hart.fetch16(pc + 2) << 16);
         long d = pack(word);
-        page[(pc >>> 1) & (SLOTS - 1)] = d;
+        page[slot(pc)] = d;
         return d;
     }
 
-    /** Forgets all decoded instructions (code may have been rewritten). */
+    static int slot(int pc) {
+        return (pc >>> 1) & (SLOTS - 1);
+    }
+
+    /** Page number of {@code pc}. */
+    static int pageNumber(int pc) {
+        return pc >>> PAGE_SHIFT;
+    }
+
+    /**
+     * Forgets all decoded instructions (code may have been rewritten). Pages are cleared in place,
+     * so harts holding a reference to one see the change.
+     */
     public void flush() {
-        java.util.Arrays.fill(pages, null);
+        for (long[] page : pages) {
+            if (page != null) {
+                java.util.Arrays.fill(page, 0L);
+            }
+        }
     }
 
     /** The semantic id ({@link Sem}) executing {@code op}; compressed rows share their expansion's id. */

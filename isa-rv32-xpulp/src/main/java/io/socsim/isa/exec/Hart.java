@@ -39,6 +39,8 @@ public final class Hart {
     private int pc;
     private final int hartId;
     private final DecodeCache code;
+    private long[] page;   // decode-cache page of the last fetch
+    private int pageNo;
     private final Bus bus;
     private final HostInterface host;
 
@@ -109,7 +111,7 @@ public final class Hart {
         while (n < max) {
             long d;
             try {
-                d = code.get(pc, this);
+                d = decoded(pc);
             } catch (FetchFault fault) {
                 pc = trap(Trap.INSTRUCTION_ACCESS_FAULT, pc, fault.address);
                 if (state != RUNNING) {
@@ -283,10 +285,23 @@ public final class Hart {
      */
     public long peek() {
         try {
-            return code.get(pc, this);
+            return decoded(pc);
         } catch (FetchFault fault) {
             return 0;
         }
+    }
+
+    /** The packed instruction at {@code pc}; the page of the last lookup is kept at hand. */
+    private long decoded(int pc) {
+        int pageNo = DecodeCache.pageNumber(pc);
+        long[] page = this.page;
+        if (pageNo != this.pageNo || page == null) {
+            page = code.page(pc);
+            this.page = page;
+            this.pageNo = pageNo;
+        }
+        long d = page[DecodeCache.slot(pc)];
+        return d != 0 ? d : DecodeCache.fill(page, pc, this);
     }
 
     private static int div(int a, int b) {

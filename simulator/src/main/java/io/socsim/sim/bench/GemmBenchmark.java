@@ -60,22 +60,30 @@ public final class GemmBenchmark {
         return new Measurement(spec, result, seconds);
     }
 
-    /** Warm-up, then the best of three timed runs; prints where the cycles went and the result line. */
+    /**
+     * Warm-up runs, then timed runs repeated for at least 1.5 s of host time; the speed is their
+     * aggregate (simulated instructions over host seconds), which short single runs make noisy.
+     */
     public static Measurement run(String preset, int cores, int size, boolean l2, PrintStream out) {
-        measure(preset, cores, Math.min(size, 64), Math.min(size, 64), Math.min(size, 64), l2); // JIT warm-up
-        Measurement best = null;
-        for (int rep = 0; rep < 3; rep++) {
-            Measurement m = measure(preset, cores, size, size, size, l2);
-            if (best == null || m.hostSeconds() < best.hostSeconds()) {
-                best = m;
-            }
+        measure(preset, cores, size, size, size, l2); // JIT warm-up on the same code paths
+        measure(preset, cores, size, size, size, l2);
+        Measurement last = null;
+        double seconds = 0;
+        long instructions = 0;
+        int runs = 0;
+        while (runs < 3 || seconds < 1.5) {
+            last = measure(preset, cores, size, size, size, l2);
+            seconds += last.hostSeconds();
+            instructions += last.result().instructions();
+            runs++;
         }
+        Measurement best = new Measurement(last.spec(), last.result(), seconds * last.result().instructions() / instructions);
         ClusterResult r = best.result();
         out.printf(Locale.ROOT, "gemm %dx%dx%d int8 on %d cores (%s, operands %s), output verified against the golden model%n",
                 size, size, size, cores, preset, l2 ? "in L2, double-buffered DMA" : "in L1");
         ClusterReport.print(r, out);
-        out.printf(Locale.ROOT, "MACs %d, cycles %d, host %.3f s (best of 3), simulated instructions %d%n",
-                best.spec().macs(), r.cycles(), best.hostSeconds(), r.instructions());
+        out.printf(Locale.ROOT, "MACs %d, cycles %d, simulated instructions %d; %d timed runs, %.3f s host time per run%n",
+                best.spec().macs(), r.cycles(), r.instructions(), runs, best.hostSeconds());
         out.printf(Locale.ROOT, "MAC/cycle %.2f MIPS %.1f%n", best.macsPerCycle(), best.mips());
         return best;
     }

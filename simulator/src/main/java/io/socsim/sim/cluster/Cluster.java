@@ -55,6 +55,9 @@ public final class Cluster {
     private final boolean[] slowCsr = new boolean[4096];
     private final int tohost;
     private long cycle;
+    private long maxCycles;
+    /** How far past the cycle loop a core may run private instructions. */
+    private static final int RUN_AHEAD_CYCLES = 64;
     private int exitCore = -1;
 
     public Cluster(SocConfig config, ElfFile elf, OutputStream out, OutputStream err) {
@@ -134,6 +137,7 @@ public final class Cluster {
 
     /** Runs until a core exits; throws {@link UserError} for faults, deadlocks and the cycle limit. */
     public ClusterResult run(long maxCycles) {
+        this.maxCycles = maxCycles;
         long from = 0;
         try {
             while (exitCore < 0) {
@@ -197,6 +201,7 @@ public final class Cluster {
     /** Hazard checks and bank request of the instruction core {@code c} would issue now. */
     private boolean prepare(CoreState c, long now) {
         long d = c.hart.peek();
+        c.decoded = d;
         c.wantsBank = false;
         int sem = DecodeCache.sem(d);
         if (sem <= Sem.ILLEGAL) {
@@ -212,6 +217,7 @@ public final class Cluster {
             return true;
         }
         int address = address(c.hart, d, sem);
+        c.address = address;
         if (tcdm.contains(address)) {
             tcdm.request(c.id, tcdm.bankOf(address));
             c.wantsBank = true;
@@ -307,16 +313,76 @@ public final class Cluster {
         c.readyAt = eventCycle;
     }
 
-    /** Executes the instruction of {@code c} at cycle {@code now} and charges its cycles. */
+    /**
+     * Executes the instruction of {@code c} at cycle {@code now} and charges its cycles; then runs
+     * the core's following private instructions (ALU, SIMD, multiply, branches: nothing another
+     * core or the host can observe) at their own issue cycles, up to the next instruction that
+     * needs the cycle loop.
+     */
     private void execute(CoreState c, long now) {
+        c.batchLength = 0;
+        executeOne(c, now, c.decoded);
+        long limit = Math.min(now + RUN_AHEAD_CYCLES, maxCycles);
+        while (c.sleep == CoreState.AWAKE && !c.done && exitCore < 0 && c.batchLength < CoreState.BATCH) {
+            long t = c.readyAt;
+            long d = c.hart.peek();
+            int sem = DecodeCache.sem(d);
+            if (!InsnClass.PRIVATE[sem] || t >= limit) {
+                break;
+            }
+            int loadUse = 0;
+            if (c.loadReg != 0 && t < c.loadReadyAt && reads(d, sem, c.loadReg)) {
+                loadUse = (int) (c.loadReadyAt - t);
+                t = c.loadReadyAt;
+                if (t >= limit) {
+                    break;
+                }
+                c.loadUseStalls += loadUse;
+                c.readyAt = t;
+            }
+            int i = c.batchLength++;
+            c.batchIssue[i] = t;
+            c.batchLoadUse[i] = loadUse;
+            long busyBefore = c.busy, branchBefore = c.branchStalls, mulDivBefore = c.mulDivStalls;
+            executeOne(c, t, d);
+            c.batchCost[i] = (int) (c.busy - busyBefore);
+            long branch = c.branchStalls - branchBefore;
+            c.batchPenaltyKind[i] = (byte) (branch > 0 ? 1 : c.mulDivStalls > mulDivBefore ? 2 : 0);
+            c.batchPenalty[i] = (int) (branch > 0 ? branch : c.mulDivStalls - mulDivBefore);
+        }
+    }
+
+    /**
+     * The run ended at cycle {@code end} (core {@code exit} retired its exit there): takes back the
+     * run-ahead instructions other cores issued later than the cycle loop would have let them.
+     */
+    private void takeBackRunAhead(long end, int exit) {
+        for (CoreState c : cores) {
+            for (int i = c.batchLength - 1; i >= 0; i--) {
+                long issue = c.batchIssue[i];
+                if (issue < end || (issue == end && c.id < exit)) {
+                    break;
+                }
+                c.instructions--;
+                c.busy -= c.batchCost[i];
+                c.loadUseStalls -= c.batchLoadUse[i];
+                if (c.batchPenaltyKind[i] == 1) {
+                    c.branchStalls -= c.batchPenalty[i];
+                } else if (c.batchPenaltyKind[i] == 2) {
+                    c.mulDivStalls -= c.batchPenalty[i];
+                }
+            }
+        }
+    }
+
+    private void executeOne(CoreState c, long now, long d) {
         Hart h = c.hart;
-        long d = h.peek();
         int sem = DecodeCache.sem(d);
         int kind = sem <= Sem.ILLEGAL ? InsnClass.ALU : InsnClass.KIND[sem];
         int pcBefore = h.pc();
         int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
         boolean taken = kind == InsnClass.BRANCH && taken(h, d, sem);
-        int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? address(h, d, sem) : 0;
+        int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? c.address : 0;
         try {
             h.run(1);
         } catch (ClusterDma.DmaError e) {
@@ -430,6 +496,7 @@ public final class Cluster {
         if (h.state() == Hart.EXITED) {
             c.instructions++;
             c.busy++;
+            takeBackRunAhead(now, c.id);
             cycle = now + 1;
             exitCore = c.id;
             return;

@@ -19,7 +19,18 @@ final class CoreState {
     long sleepSince;
     int waitId;            // DMA transfer awaited
     boolean wantsBank;     // this cycle's instruction needs a TCDM bank
+    long decoded;          // the instruction prepare() looked at, reused by execute()
+    int address;           // its memory address, when it is a load or store
     boolean done;          // the core ended (exit or halted)
+
+    // the current run-ahead batch, so that instructions issued after the run's end can be taken back
+    static final int BATCH = 128;
+    final long[] batchIssue = new long[BATCH];
+    final int[] batchCost = new int[BATCH];
+    final int[] batchPenalty = new int[BATCH];     // the part of the cost counted as a branch/mul-div stall
+    final byte[] batchPenaltyKind = new byte[BATCH];
+    final int[] batchLoadUse = new int[BATCH];
+    int batchLength;
 
     // statistics (cycles unless named otherwise)
     long instructions;

@@ -23,6 +23,11 @@ final class InsnClass {
     static final boolean[] WRITES_RD = new boolean[Sem.COUNT];
     static final byte[] ADDR = new byte[Sem.COUNT];
     static final byte[] SIZE = new byte[Sem.COUNT];
+    /**
+     * Instructions that touch nothing shared with other cores or the host (no memory, CSR,
+     * system or sleep): a core may execute them ahead of the cluster's cycle loop.
+     */
+    static final boolean[] PRIVATE = new boolean[Sem.COUNT];
 
     /** Operations that also read their destination (accumulate, insert, shuffle into, register-shift forms). */
     private static final Set<String> READS_DEST = Set.of("p.mac", "p.msu", "p.insert", "p.insertr",
@@ -42,6 +47,9 @@ final class InsnClass {
             WRITES_RD[sem] = writesRd(f, mn);
             ADDR[sem] = (byte) addressForm(f);
             SIZE[sem] = (byte) accessSize(mn);
+            int k = KIND[sem];
+            PRIVATE[sem] = (k == ALU || k == BRANCH || k == JAL || k == JALR || k == MULH || k == DIV)
+                    && f != Format.NONE && f != Format.FENCE;
         }
     }
 
