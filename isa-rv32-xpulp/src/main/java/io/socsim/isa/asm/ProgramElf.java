@@ -4,14 +4,19 @@ import io.socsim.isa.elf.ElfWriter;
 import io.socsim.isa.elf.SymbolBinding;
 import io.socsim.isa.elf.SymbolType;
 
-/** Turns an assembled {@link Program} into an ELF executable that objdump and socsim both read. */
+/**
+ * Turns a {@link Program} (assembled or built in Java) into an ELF executable that objdump and
+ * socsim both read: {@code .text} executable, {@code .bss} sections NOBITS, every other section
+ * writable PROGBITS data (so data placed in L1 is loaded like any other), symbols sorted.
+ */
 public final class ProgramElf {
 
     private ProgramElf() {
     }
 
-    public static ElfWriter writer(Program program) {
-        ElfWriter w = new ElfWriter().entry(program.entry());
+    /** The writer with the program's sections and symbols; {@code compressed} marks RVC code (EF_RISCV_RVC). */
+    public static ElfWriter writer(Program program, boolean compressed) {
+        ElfWriter w = new ElfWriter().entry(program.entry()).compressed(compressed);
         for (Program.Section s : program.sections()) {
             if (s.size() == 0) {
                 continue;
@@ -45,7 +50,13 @@ public final class ProgramElf {
         return align;
     }
 
+    /** The ELF image of an assembled program (which may contain compressed instructions). */
     public static byte[] toBytes(Program program) {
-        return writer(program).toBytes();
+        return writer(program, true).toBytes();
+    }
+
+    /** The ELF image of a generated program; {@code compressed} says whether it uses RVC. */
+    public static byte[] toBytes(Program program, boolean compressed) {
+        return writer(program, compressed).toBytes();
     }
 }

@@ -10,11 +10,11 @@ import io.socsim.isa.elf.Segment;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Hart;
 import io.socsim.isa.exec.Sem;
-import io.socsim.isa.exec.Trap;
 import io.socsim.memory.ClusterDma;
 import io.socsim.memory.MemorySystem;
 import io.socsim.memory.Region;
 import io.socsim.memory.Tcdm;
+import io.socsim.sim.Faults;
 import io.socsim.sim.UserError;
 import io.socsim.sim.func.StdioHost;
 import java.io.OutputStream;
@@ -501,23 +501,7 @@ public final class Cluster {
             exitCore = c.id;
             return;
         }
-        throw new UserError(String.format(Locale.ROOT, "core %d: %s", c.id, faultMessage(h)), UserError.PROGRAM_FAULT);
-    }
-
-    private String faultMessage(Hart hart) {
-        int cause = hart.lastCause();
-        if (cause < 0) {
-            return hart.haltReason() + " at pc " + elf.describe(hart.pc());
-        }
-        String where = "pc " + elf.describe(hart.lastTrapPc());
-        switch (cause) {
-            case Trap.ILLEGAL_INSTRUCTION:
-                return String.format(Locale.ROOT, "illegal instruction 0x%08x at %s (no trap handler installed: mtvec is 0)", hart.lastTval(), where);
-            case Trap.LOAD_ACCESS_FAULT: case Trap.STORE_ACCESS_FAULT: case Trap.INSTRUCTION_ACCESS_FAULT:
-                return String.format(Locale.ROOT, "bus error: %s at address 0x%08x, %s (nothing is mapped there)", Trap.describe(cause), hart.lastTval(), where);
-            default:
-                return Trap.describe(cause) + " at " + where + " (no trap handler installed: mtvec is 0)";
-        }
+        throw new UserError(String.format(Locale.ROOT, "core %d: %s", c.id, Faults.describe(h, elf)), UserError.PROGRAM_FAULT);
     }
 
     private String deadlockReport() {

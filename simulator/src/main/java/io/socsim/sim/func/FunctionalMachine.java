@@ -5,7 +5,7 @@ import io.socsim.isa.elf.Segment;
 import io.socsim.isa.exec.Bus;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Hart;
-import io.socsim.isa.exec.Trap;
+import io.socsim.sim.Faults;
 import io.socsim.sim.UserError;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -57,28 +57,11 @@ public final class FunctionalMachine {
             return new Result(hart.exitCode(), hart.instret(), host.failure());
         }
         if (hart.state() == Hart.HALTED) {
-            throw new UserError("core 0: " + faultMessage(), UserError.PROGRAM_FAULT);
+            throw new UserError("core 0: " + Faults.describe(hart, elf), UserError.PROGRAM_FAULT);
         }
         throw new UserError(String.format(Locale.ROOT,
                 "program did not finish within %d cycles (core 0 at pc %s); raise --max-cycles if it needs longer",
                 maxInstructions, elf.describe(hart.pc())), UserError.LIMIT_REACHED);
-    }
-
-    private String faultMessage() {
-        int cause = hart.lastCause();
-        if (cause < 0) {
-            return hart.haltReason() + " at pc " + elf.describe(hart.pc());
-        }
-        String where = "pc " + elf.describe(hart.lastTrapPc());
-        switch (cause) {
-            case Trap.ILLEGAL_INSTRUCTION:
-                return String.format(Locale.ROOT, "illegal instruction 0x%08x at %s (no trap handler installed: mtvec is 0)", hart.lastTval(), where);
-            case Trap.LOAD_ACCESS_FAULT: case Trap.STORE_ACCESS_FAULT: case Trap.INSTRUCTION_ACCESS_FAULT:
-                return String.format(Locale.ROOT, "bus error: %s at address 0x%08x, %s (nothing is mapped there)",
-                        Trap.describe(cause), hart.lastTval(), where);
-            default:
-                return Trap.describe(cause) + " at " + where + " (no trap handler installed: mtvec is 0)";
-        }
     }
 
     public Hart hart() {

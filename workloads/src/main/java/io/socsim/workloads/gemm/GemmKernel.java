@@ -40,7 +40,7 @@ import io.socsim.isa.Op;
 import io.socsim.isa.asm.Label;
 import io.socsim.isa.asm.Program;
 import io.socsim.isa.asm.ProgramBuilder;
-import io.socsim.workloads.ProgramElf;
+import io.socsim.isa.asm.ProgramElf;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,7 +183,7 @@ public final class GemmKernel {
     }
 
     public void writeElf(Path path) throws IOException {
-        ProgramElf.write(build(), path);
+        java.nio.file.Files.write(path, elf());
     }
 
     /** Generates the program (a fresh one on every call). */
