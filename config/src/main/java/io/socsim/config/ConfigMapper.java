@@ -251,6 +251,7 @@ final class ConfigMapper {
                 s.cycles("pipeline_latency_cycles", 7, 0),
                 (int) s.integer("output_fifo_depth", 12L, 1, 4096),
                 (int) s.integer("softmax_dividers", 10L, 1, 1024),
+                s.cycles("softmax_divider_cycles", 16, 1),
                 (int) s.integer("job_contexts", 4L, 1, 64));
         if (s.ok("port_width_bits") && i.portWidthBits() % 32 != 0) {
             s.error("port_width_bits", i.portWidthBits() + " is not a multiple of 32");

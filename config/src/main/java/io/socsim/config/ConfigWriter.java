@@ -63,6 +63,7 @@ public final class ConfigWriter {
             num(1, "pipeline_latency_cycles", i.pipelineLatencyCycles());
             num(1, "output_fifo_depth", i.outputFifoDepth());
             num(1, "softmax_dividers", i.softmaxDividers());
+            num(1, "softmax_divider_cycles", i.softmaxDividerCycles());
             num(1, "job_contexts", i.jobContexts());
         });
         if (!c.assumptions().isEmpty()) {

@@ -11,6 +11,7 @@ package io.socsim.config;
  * @param pipelineLatencyCycles cycles from first input to first output
  * @param outputFifoDepth       entries of the output FIFO
  * @param softmaxDividers       serial dividers computing the softmax inverse
+ * @param softmaxDividerCycles  cycles one serial divider takes for one row's inverse
  * @param jobContexts           register contexts that can be queued
  */
 public record ItaConfig(
@@ -22,6 +23,7 @@ public record ItaConfig(
         int pipelineLatencyCycles,
         int outputFifoDepth,
         int softmaxDividers,
+        int softmaxDividerCycles,
         int jobContexts) {
 
     /** Peak multiply-accumulates per cycle (1024 for the published ITA). */

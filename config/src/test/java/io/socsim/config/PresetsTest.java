@@ -67,7 +67,7 @@ class PresetsTest {
         assertThat(c.itaEnabled()).isTrue();
         assertThat(ita.peakMacsPerCycle()).isEqualTo(1024);
         assertThat(ita.tileComputeCycles()).isEqualTo(256);
-        assertThat(ita).isEqualTo(new ItaConfig(true, 16, 64, 64, 1024, 7, 12, 10, 4));
+        assertThat(ita).isEqualTo(new ItaConfig(true, 16, 64, 64, 1024, 7, 12, 10, 16, 4));
         assertThat(c.memory().weightsIn()).contains("l3");
         assertThat(c.assumptions()).containsKeys("clock.frequency_mhz", "memory.l1.size", "memory.l1.banks",
                 "memory.l2.size", "memory.l3.size", "dma.l2_bandwidth_bytes_per_cycle", "memory.weights_in");

@@ -23,6 +23,17 @@ public final class Tcdm {
     private final long[] accesses;
     private final long[] conflicts;
 
+    // the accelerator's wide ("shallow") port: a window of adjacent banks, all or nothing
+    private boolean acceleratorFirst = true;
+    private int maxStall = Integer.MAX_VALUE;
+    private int sideStall;        // consecutive contested cycles the low-priority side lost
+    private int wideRequester = -1;
+    private int wideFirst;
+    private int wideCount;
+    private boolean wideGranted;
+    private long wideAccesses;
+    private long wideDenied;
+
     public Tcdm(int base, long size, int banks, int bankWidthBytes) {
         if (Integer.bitCount(banks) != 1 || Integer.bitCount(bankWidthBytes) != 1) {
             throw new IllegalArgumentException("bank count and width must be powers of two");
@@ -56,12 +67,41 @@ public final class Tcdm {
         requests[bank] |= 1L << requester;
     }
 
+    /**
+     * How the accelerator's wide port and the cores' side share banks (pulp-platform/hci): the
+     * preferred side wins a contested cycle, but after {@code maxStallCycles} contested cycles lost
+     * in a row the other side is granted once.
+     */
+    public void widePortPolicy(boolean acceleratorPriority, int maxStallCycles) {
+        this.acceleratorFirst = acceleratorPriority;
+        this.maxStall = maxStallCycles;
+    }
+
+    /** The accelerator wants {@code count} adjacent banks from {@code firstBank} this cycle. */
+    public void requestWide(int requester, int firstBank, int count) {
+        wideRequester = requester;
+        wideFirst = firstBank;
+        wideCount = Math.min(count, banks);
+    }
+
+    /** Whether the last {@link #arbitrate} granted the wide port. */
+    public boolean wideGranted() {
+        return wideGranted;
+    }
+
     /** Decides this cycle's winners and clears the requests. */
     public void arbitrate() {
         long granted = 0;
+        wideGranted = false;
+        if (wideRequester >= 0) {
+            arbitrateWide();
+        }
         for (int i = 0; i < touchedCount; i++) {
             int bank = touched[i];
             long mask = requests[bank];
+            if (mask == 0) {
+                continue; // taken by the wide port
+            }
             requests[bank] = 0;
             int winner;
             long atOrAfter = mask & (-1L << rrNext[bank]);
@@ -80,8 +120,47 @@ public final class Tcdm {
         return (grantedMask & (1L << requester)) != 0;
     }
 
+    private void arbitrateWide() {
+        boolean contested = false;
+        for (int i = 0; i < wideCount && !contested; i++) {
+            contested = requests[(wideFirst + i) & (banks - 1)] != 0;
+        }
+        boolean win;
+        if (!contested) {
+            win = true;
+        } else if (acceleratorFirst) {
+            win = sideStall < maxStall;
+            sideStall = win ? sideStall + 1 : 0;
+        } else {
+            win = sideStall >= maxStall;
+            sideStall = win ? 0 : sideStall + 1;
+        }
+        if (win) {
+            for (int i = 0; i < wideCount; i++) {
+                int bank = (wideFirst + i) & (banks - 1);
+                conflicts[bank] += Long.bitCount(requests[bank]);
+                requests[bank] = 0;
+            }
+            wideGranted = true;
+            wideAccesses++;
+        } else {
+            wideDenied++;
+        }
+        wideRequester = -1;
+    }
+
     public int banks() {
         return banks;
+    }
+
+    /** Cycles the wide port was granted. */
+    public long wideAccesses() {
+        return wideAccesses;
+    }
+
+    /** Cycles the wide port asked and was refused. */
+    public long wideDenied() {
+        return wideDenied;
     }
 
     /** Granted accesses of {@code bank} so far. */

@@ -10,6 +10,7 @@ import io.socsim.isa.elf.Segment;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Hart;
 import io.socsim.isa.exec.Sem;
+import io.socsim.ita.ItaEngine;
 import io.socsim.memory.ClusterDma;
 import io.socsim.memory.MemorySystem;
 import io.socsim.memory.Region;
@@ -45,6 +46,8 @@ public final class Cluster {
     private final MemorySystem memory;
     private final Tcdm tcdm;
     private final ClusterDma dma;
+    private final ItaEngine ita;
+    private final int itaBase, itaSize;
     private final EventUnit eventUnit;
     private final StdioHost host;
     private final CoreState[] cores;
@@ -75,6 +78,14 @@ public final class Cluster {
         int n = config.cores().count();
         this.tcdm = new Tcdm((int) l1.base(), l1.size(), l1.banks(), l1.bankWidthBytes());
         this.dma = config.dma().map(d -> new ClusterDma(d, memory, tcdm, n, n)).orElse(null);
+        int itaRequester = n + config.dma().map(d -> d.ports()).orElse(0);
+        AddressWindow itaWindow = config.memory().peripherals().flatMap(p -> p.ita()).orElse(null);
+        this.ita = config.itaEnabled() && itaWindow != null
+                ? new ItaEngine(config.ita().orElseThrow(), memory, tcdm, n, itaRequester) : null;
+        this.itaBase = itaWindow == null ? 0 : (int) itaWindow.base();
+        this.itaSize = itaWindow == null ? 0 : (int) itaWindow.size();
+        config.interconnect().ifPresent(ic -> tcdm.widePortPolicy(
+                ic.hwpePriority() == io.socsim.config.InterconnectConfig.Side.ACCELERATOR, ic.hwpeMaxStallCycles()));
         this.eventUnit = new EventUnit(n);
         Integer[] win = windows(config.memory().peripherals().orElse(null));
         this.euBase = win[0];
@@ -102,6 +113,9 @@ public final class Cluster {
         }
         if (dma != null) {
             dma.listener(this::dmaCompleted);
+        }
+        if (ita != null) {
+            ita.listener(this::itaCompleted);
         }
     }
 
@@ -150,6 +164,9 @@ public final class Cluster {
                 if (dma != null) {
                     next = Math.min(next, dma.nextActivity(from));
                 }
+                if (ita != null) {
+                    next = Math.min(next, ita.nextActivity(from));
+                }
                 if (next == NEVER) {
                     throw new UserError(deadlockReport(), UserError.PROGRAM_FAULT);
                 }
@@ -173,6 +190,9 @@ public final class Cluster {
         if (dma != null) {
             dma.request(now);
         }
+        if (ita != null) {
+            ita.request(now);
+        }
         int issuing = 0;
         for (CoreState c : cores) {
             if (c.readyAt == now && prepare(c, now)) {
@@ -182,6 +202,9 @@ public final class Cluster {
         tcdm.arbitrate();
         if (dma != null) {
             dma.advance(now);
+        }
+        if (ita != null) {
+            ita.advance(now);
         }
         while (issuing != 0) {
             CoreState c = cores[Integer.numberOfTrailingZeros(issuing)];
@@ -229,6 +252,18 @@ public final class Cluster {
         int eu = address - euBase;
         if (eu >= 0 && eu < euSize && EventUnit.waits(eu & ~3)) {
             return eventWait(c, eu & ~3, now);
+        }
+        if (ita != null && address - itaBase >= 0 && address - itaBase < itaSize) {
+            int itaReg = (address - itaBase) & ~3;
+            if (itaReg == ItaEngine.START && !ita.canStart()) {
+                sleep(c, CoreState.SLEEP_ITA_QUEUE, now);
+                return false;
+            }
+            if (itaReg == ItaEngine.WAIT && !ita.done(ita.waitId(c.id))) {
+                sleep(c, CoreState.SLEEP_ITA, now);
+                return false;
+            }
+            return true;
         }
         int reg = (address - dmaBase) & ~3;
         if (dma != null && address - dmaBase >= 0 && address - dmaBase < dmaSize) {
@@ -385,7 +420,7 @@ public final class Cluster {
         int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? c.address : 0;
         try {
             h.run(1);
-        } catch (ClusterDma.DmaError e) {
+        } catch (ClusterDma.DmaError | ItaEngine.ItaError e) {
             c.done = true;
             throw new UserError(String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()),
                     UserError.PROGRAM_FAULT);
@@ -518,6 +553,8 @@ public final class Cluster {
             case CoreState.SLEEP_EVENT: return String.format(Locale.ROOT, "waiting for an event (mask 0x%x, pending 0x%x)", eventUnit.mask(c.id), eventUnit.pending(c.id));
             case CoreState.SLEEP_DMA: return "waiting for DMA transfer " + c.waitId;
             case CoreState.SLEEP_DMA_QUEUE: return "waiting for a free DMA queue slot";
+            case CoreState.SLEEP_ITA: return "waiting for ITA job " + ita.waitId(c.id);
+            case CoreState.SLEEP_ITA_QUEUE: return "waiting for a free ITA job context";
             case CoreState.SLEEP_WFI: return "asleep in wfi (no interrupt source can wake it)";
             default: return c.done ? "finished" : "running";
         }
@@ -536,6 +573,45 @@ public final class Cluster {
                 retry(c, doneAt);
             }
         }
+    }
+
+    private void itaCompleted(int id, int core, long doneAt) {
+        if (eventUnit.raise(core, EventUnit.EV_ITA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
+            complete(cores[core], doneAt);
+        }
+        for (CoreState c : cores) {
+            if (c.sleep == CoreState.SLEEP_ITA && ita.waitId(c.id) == id) {
+                complete(c, doneAt);
+            } else if (c.sleep == CoreState.SLEEP_ITA_QUEUE) {
+                retry(c, doneAt);
+            }
+        }
+    }
+
+    /** A read of the ITA register window by {@code core}. */
+    int itaRead(int core, int offset) {
+        switch (offset) {
+            case ItaEngine.START: return ita.start(core, cycle);
+            case ItaEngine.STATUS: return ita.status();
+            default: return 0;
+        }
+    }
+
+    /** A write of the ITA register window by {@code core}. */
+    void itaWrite(int core, int offset, int value) {
+        ita.stage(core, offset, value);
+    }
+
+    ItaEngine ita() {
+        return ita;
+    }
+
+    int itaBase() {
+        return itaBase;
+    }
+
+    int itaSize() {
+        return itaSize;
     }
 
     /** DMA_START read by {@code core} (its queue has room: checked before the load issued). */
@@ -625,6 +701,6 @@ public final class Cluster {
         }
         return new ClusterResult(exiting.hart.exitCode(), total, coreStats, bankAccesses, bankConflicts,
                 dma == null ? 0 : dma.bytes(), dma == null ? 0 : dma.transfers(), dma == null ? 0 : dma.busyCycles(),
-                dma == null ? 0 : dma.conflictCycles(), host.failure());
+                dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), host.failure());
     }
 }

@@ -72,6 +72,26 @@ public final class ClusterReport {
         dma.put("busy_cycles", r.dmaBusyCycles());
         dma.put("conflict_cycles", r.dmaConflictCycles());
         m.put("dma", dma);
+        if (r.ita() != null) {
+            var s = r.ita();
+            Map<String, Object> ita = new LinkedHashMap<>();
+            ita.put("jobs", s.jobs());
+            ita.put("tiles", s.tiles());
+            ita.put("macs", s.usefulMacs());
+            ita.put("macs_padded", s.paddedMacs());
+            ita.put("busy_cycles", s.busyCycles());
+            ita.put("compute_cycles", s.computeCycles());
+            Map<String, Object> stalls = new LinkedHashMap<>();
+            stalls.put("input", s.inputStalls());
+            stalls.put("output", s.outputStalls());
+            ita.put("stalls", stalls);
+            ita.put("port_cycles", s.portGranted());
+            ita.put("port_denied_cycles", s.portDenied());
+            ita.put("l1_bytes_read", s.bytesRead());
+            ita.put("l1_bytes_written", s.bytesWritten());
+            ita.put("utilisation", round(s.utilisation()));
+            m.put("ita", ita);
+        }
         return m;
     }
 
@@ -92,6 +112,11 @@ public final class ClusterReport {
 
     /** The terminal table: totals, then where each core's cycles went. */
     public static void print(ClusterResult r, PrintStream out) {
+        if (r.ita() != null && r.ita().jobs() > 0) {
+            var s = r.ita();
+            out.printf(Locale.ROOT, "ITA: %d jobs, %d tiles, %d MACs in %d busy cycles (utilisation %.1f %%), stalls: input %d, output %d; port denied %d cycles%n",
+                    s.jobs(), s.tiles(), s.usefulMacs(), s.busyCycles(), 100 * s.utilisation(), s.inputStalls(), s.outputStalls(), s.portDenied());
+        }
         out.printf(Locale.ROOT, "cycles %d, instructions %d, IPC %.3f, TCDM accesses %d, conflicts %d, DMA %d bytes in %d transfers%n",
                 r.cycles(), r.instructions(), r.cycles() == 0 ? 0.0 : (double) r.instructions() / r.cycles(),
                 r.tcdmAccesses(), r.tcdmConflicts(), r.dmaBytes(), r.dmaTransfers());

@@ -14,10 +14,12 @@ import java.util.List;
  * @param dmaTransfers  transfers started
  * @param dmaBusyCycles cycles the DMA moved data
  * @param dmaConflictCycles cycles a DMA word lost its bank
+ * @param ita           accelerator counters, or null without ITA
  * @param failure       why a riscv-tests style run failed, or null
  */
 public record ClusterResult(int exitCode, long cycles, List<CoreStats> cores, long[] bankAccesses, long[] bankConflicts,
-        long dmaBytes, long dmaTransfers, long dmaBusyCycles, long dmaConflictCycles, String failure) {
+        long dmaBytes, long dmaTransfers, long dmaBusyCycles, long dmaConflictCycles, io.socsim.ita.ItaEngine.Stats ita,
+        String failure) {
 
     /**
      * Where one core's cycles went. {@code busy} includes the extra cycles of taken branches and

@@ -30,6 +30,10 @@ final class CoreBus implements Bus {
         if (eu >= 0 && eu < cluster.euSize()) {
             return cluster.eventUnit().read(core, eu & ~3);
         }
+        int ita = address - cluster.itaBase();
+        if (cluster.ita() != null && ita >= 0 && ita < cluster.itaSize()) {
+            return cluster.itaRead(core, ita & ~3);
+        }
         int dma = address - cluster.dmaBase();
         if (cluster.dma() != null && dma >= 0 && dma < cluster.dmaSize()) {
             switch (dma & ~3) {
@@ -52,6 +56,11 @@ final class CoreBus implements Bus {
         int eu = address - cluster.euBase();
         if (eu >= 0 && eu < cluster.euSize()) {
             cluster.eventUnitWrite(core, eu & ~3, value);
+            return;
+        }
+        int ita = address - cluster.itaBase();
+        if (cluster.ita() != null && ita >= 0 && ita < cluster.itaSize()) {
+            cluster.itaWrite(core, ita & ~3, value);
             return;
         }
         int dma = address - cluster.dmaBase();

@@ -6,7 +6,8 @@ import io.socsim.isa.exec.Hart;
 final class CoreState {
 
     /** Why a core is asleep. */
-    static final int AWAKE = 0, SLEEP_BARRIER = 1, SLEEP_EVENT = 2, SLEEP_DMA = 3, SLEEP_DMA_QUEUE = 4, SLEEP_WFI = 5;
+    static final int AWAKE = 0, SLEEP_BARRIER = 1, SLEEP_EVENT = 2, SLEEP_DMA = 3, SLEEP_DMA_QUEUE = 4, SLEEP_WFI = 5,
+            SLEEP_ITA = 6, SLEEP_ITA_QUEUE = 7;
 
     final int id;
     final Hart hart;

@@ -1,0 +1,428 @@
+package io.socsim.ita;
+
+import io.socsim.config.ItaConfig;
+import io.socsim.ita.math.Activation;
+import io.socsim.ita.math.ActivationStage;
+import io.socsim.ita.math.Attention;
+import io.socsim.ita.math.FeedForward;
+import io.socsim.ita.math.HeadRequant;
+import io.socsim.ita.math.HeadResult;
+import io.socsim.ita.math.HeadWeights;
+import io.socsim.ita.math.Matrix32;
+import io.socsim.ita.math.Matrix8;
+import io.socsim.ita.math.Requant;
+import io.socsim.memory.MemorySystem;
+import io.socsim.memory.Region;
+import io.socsim.memory.Tcdm;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ITA behind its register interface ({@code docs/architecture.md}): jobs queued in contexts,
+ * computed bit-exactly by {@code io.socsim.ita.math}, and timed tile by tile.
+ *
+ * <p>Timing (platform.md section 6, parameters from {@link ItaConfig}): every matrix product of a
+ * job is cut into tiles of {@code tile x tile} outputs over a {@code tile}-deep slice of the inner
+ * dimension, padded as the hardware pads; a tile computes in {@code tile^3 / (engines x dot
+ * width)} cycles (256). Its operands stream in through the wide L1 port ({@code port_width_bits},
+ * adjacent banks, one access per granted cycle): the input tile once per group of {@code engines}
+ * output columns (4 times), the weight tile once, the bias with the first inner slice; a
+ * finished output tile streams out. Inputs are double-buffered (a tile loads while the previous
+ * one computes) and outputs drain while the next tile computes; a tile whose inputs are not in,
+ * or whose output buffer is still full, stalls. Each step ends with the pipeline latency; the
+ * softmax inverses of an attention head take {@code ceil(S / dividers) x divider cycles} between
+ * the QK and AV steps. The port competes with the cores and the DMA under the interconnect's
+ * policy ({@link Tcdm#widePortPolicy}).
+ */
+public final class ItaEngine {
+
+    /** Register offsets. */
+    public static final int MODE = 0x00, S = 0x04, E = 0x08, P = 0x0C, ACT = 0x10, IN = 0x14, IN_KV = 0x18,
+            W0 = 0x1C, W1 = 0x20, W2 = 0x24, W3 = 0x28, B0 = 0x2C, B1 = 0x30, B2 = 0x34, B3 = 0x38, OUT = 0x3C,
+            RQ0 = 0x40, START = 0x58, STATUS = 0x5C, WAIT = 0x60, SCRATCH = 0x64;
+    private static final int REGISTERS = (SCRATCH >> 2) + 1;
+    private static final int LINEAR = 0, ATTENTION = 1;
+
+    /** Receives job completions. */
+    public interface Listener {
+        void completed(int id, int core, long cycle);
+    }
+
+    /** A job that cannot run (bad shape or operand outside L1): reported as a program fault. */
+    public static final class ItaError extends RuntimeException {
+        public ItaError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One matrix product of a job, or (with no tiles) a fixed-latency phase. */
+    private record Step(String name, int tiles, int kSlices, int outBytes, int loadBytes, int biasBytes, int fixedCycles) {
+    }
+
+    private static final class Job {
+        int id, core;
+        int[] regs;
+        List<Step> steps;
+        long usefulMacs;
+        // functional result, written to L1 at completion
+        List<int[]> writes = new ArrayList<>(); // {address, offset-into-blob, length}
+        byte[] blob;
+    }
+
+    private final ItaConfig config;
+    private final MemorySystem memory;
+    private final Tcdm tcdm;
+    private final int requester;
+    private final int[][] staging;
+    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    private final int portBytes;
+    private final int portBanks;
+    private final int tile;
+    private final long tileCycles;
+    private final int restream;
+    private int busyMask;
+    private int nextId;
+    private Listener listener = (id, core, cycle) -> { };
+
+    // progress of the head job's current step
+    private Job active;
+    private int step;
+    private int loadedTiles, computedTiles;
+    private long loadLeft;
+    private long computeLeft;
+    private long outPending;
+    private long drainLeft;
+    private boolean wantsPort;
+
+    // statistics
+    private long jobs, tilesDone, usefulMacs, paddedMacs;
+    private long busyCycles, computeCycles, inputStalls, outputStalls, portGranted, portDenied;
+    private long bytesRead, bytesWritten;
+
+    public ItaEngine(ItaConfig config, MemorySystem memory, Tcdm tcdm, int cores, int requester) {
+        this.config = config;
+        this.memory = memory;
+        this.tcdm = tcdm;
+        this.requester = requester;
+        this.staging = new int[cores][REGISTERS];
+        this.portBytes = config.portWidthBits() / 8;
+        this.portBanks = config.portWidthBits() / 32;
+        this.tile = config.tileSize();
+        this.tileCycles = config.tileComputeCycles();
+        this.restream = Math.max(1, config.tileSize() / config.engines());
+    }
+
+    public void listener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Writes a staging register of {@code core}. */
+    public void stage(int core, int offset, int value) {
+        int reg = offset >> 2;
+        if (reg < REGISTERS && offset != START && offset != STATUS) {
+            staging[core][reg] = value;
+        }
+    }
+
+    /** The transfer id waited for by {@code core} (written to WAIT). */
+    public int waitId(int core) {
+        return staging[core][WAIT >> 2];
+    }
+
+    public boolean canStart() {
+        return Integer.bitCount(busyMask) < config.jobContexts();
+    }
+
+    public int status() {
+        return busyMask;
+    }
+
+    public boolean done(int id) {
+        return id < 0 || id >= 32 || (busyMask & (1 << id)) == 0;
+    }
+
+    public boolean idle() {
+        return busyMask == 0;
+    }
+
+    /** The first cycle at or after {@code cycle} in which the accelerator works, or Long.MAX_VALUE. */
+    public long nextActivity(long cycle) {
+        return busyMask == 0 ? Long.MAX_VALUE : cycle;
+    }
+
+    /**
+     * Queues the job staged by {@code core} (a context must be free: {@link #canStart}). Operands
+     * are read and the result computed now, so the job sees L1 as it is when started.
+     *
+     * @return the job id
+     * @throws ItaError when the staged job is invalid
+     */
+    public int start(int core, long cycle) {
+        Job job = new Job();
+        job.core = core;
+        job.regs = staging[core].clone();
+        prepare(job);
+        while ((busyMask & (1 << nextId)) != 0) {
+            nextId = (nextId + 1) % config.jobContexts();
+        }
+        job.id = nextId;
+        nextId = (nextId + 1) % config.jobContexts();
+        busyMask |= 1 << job.id;
+        queue.add(job);
+        jobs++;
+        return job.id;
+    }
+
+    // ------------------------------------------------------------------ per cycle
+
+    /** Requests the wide port when the current step has data to move. */
+    public void request(long cycle) {
+        if (active == null) {
+            begin();
+        }
+        wantsPort = false;
+        if (active == null || drainLeft > 0 || step >= active.steps.size()) {
+            return;
+        }
+        Step s = active.steps.get(step);
+        wantsPort = outPending > 0 || (loadedTiles < s.tiles() && loadedTiles < computedTiles + 2);
+        if (wantsPort) {
+            tcdm.requestWide(requester, 0, portBanks);
+        }
+    }
+
+    /** Moves data through a granted port, computes, and finishes steps and jobs. */
+    public void advance(long cycle) {
+        if (active == null) {
+            return;
+        }
+        busyCycles++;
+        if (drainLeft > 0) {
+            if (--drainLeft == 0) {
+                nextStep(cycle);
+            }
+            return;
+        }
+        Step s = active.steps.get(step);
+        if (wantsPort) {
+            if (tcdm.wideGranted()) {
+                portGranted++;
+                long budget = portBytes;
+                long out = Math.min(budget, outPending);
+                outPending -= out;
+                bytesWritten += out;
+                budget -= out;
+                while (budget > 0 && loadedTiles < s.tiles() && loadedTiles < computedTiles + 2) {
+                    long in = Math.min(budget, loadLeft);
+                    loadLeft -= in;
+                    bytesRead += in;
+                    budget -= in;
+                    if (loadLeft == 0) {
+                        loadedTiles++;
+                        loadLeft = tileLoadBytes(s, loadedTiles);
+                    }
+                }
+            } else {
+                portDenied++;
+            }
+        }
+        if (computedTiles < loadedTiles && outPending <= (long) tile * tile) {
+            computeCycles++;
+            if (--computeLeft == 0) {
+                if ((computedTiles + 1) % s.kSlices() == 0) {
+                    outPending += s.outBytes();
+                }
+                computedTiles++;
+                computeLeft = tileCycles;
+            }
+        } else if (computedTiles < s.tiles()) {
+            if (computedTiles < loadedTiles) {
+                outputStalls++;
+            } else {
+                inputStalls++;
+            }
+        }
+        if (computedTiles == s.tiles() && outPending == 0) {
+            tilesDone += s.tiles();
+            drainLeft = config.pipelineLatencyCycles();
+            if (drainLeft == 0) {
+                nextStep(cycle);
+            }
+        }
+    }
+
+    private void begin() {
+        active = queue.peek();
+        if (active != null) {
+            step = -1;
+            nextStep(-1);
+        }
+    }
+
+    private void nextStep(long cycle) {
+        step++;
+        if (step >= active.steps.size()) {
+            finish(cycle);
+            return;
+        }
+        Step s = active.steps.get(step);
+        loadedTiles = 0;
+        computedTiles = 0;
+        outPending = 0;
+        drainLeft = 0;
+        computeLeft = tileCycles;
+        if (s.tiles() == 0) { // a fixed-latency phase (the softmax inverses) runs as a drain
+            drainLeft = s.fixedCycles();
+            if (drainLeft == 0) {
+                nextStep(cycle);
+            }
+            return;
+        }
+        loadLeft = tileLoadBytes(s, 0);
+    }
+
+    private long tileLoadBytes(Step s, int index) {
+        return s.loadBytes() + (index % s.kSlices() == 0 ? s.biasBytes() : 0);
+    }
+
+    private void finish(long cycle) {
+        Job job = queue.poll();
+        Region l1 = memory.l1();
+        for (int[] w : job.writes) {
+            System.arraycopy(job.blob, w[1], l1.bytes(), l1.offset(w[0]), w[2]);
+        }
+        usefulMacs += job.usefulMacs;
+        busyMask &= ~(1 << job.id);
+        active = null;
+        listener.completed(job.id, job.core, cycle + 1);
+    }
+
+    // ------------------------------------------------------------------ jobs
+
+    private void prepare(Job job) {
+        int[] r = job.regs;
+        int mode = r[MODE >> 2], s = r[S >> 2], e = r[E >> 2], p = r[P >> 2];
+        check(s >= 1 && s <= 4096 && e >= 1 && e <= 4096 && p >= 1 && p <= 4096,
+                "ITA job shape S=%d E=%d P=%d: each must be 1..4096", s, e, p);
+        List<Step> steps = new ArrayList<>();
+        if (mode == LINEAR) {
+            Matrix8 x = matrix(r[IN >> 2], s, e, "ITA_IN");
+            Matrix8 w = matrix(r[W0 >> 2], e, p, "ITA_W0");
+            Matrix32 bias = r[B0 >> 2] == 0 ? Matrix32.zeros(1, p) : vector(r[B0 >> 2], p, "ITA_B0");
+            int act = r[ACT >> 2];
+            check(act >= 0 && act <= 2, "ITA_ACT %d is not 0 (identity), 1 (ReLU) or 2 (GELU)", act);
+            Activation kind = act == 0 ? Activation.IDENTITY : act == 1 ? Activation.RELU : Activation.GELU;
+            Matrix8 out = FeedForward.linear(x, w, bias, requant(r[RQ0 >> 2]), ActivationStage.withDefaults(kind)).out();
+            job.blob = out.data().clone();
+            job.writes.add(new int[] {checkedL1(r[OUT >> 2], s * p, "ITA_OUT"), 0, s * p});
+            steps.add(product("linear", s, e, p, true));
+            job.usefulMacs = (long) s * e * p;
+        } else if (mode == ATTENTION) {
+            check(s % 16 == 0, "ITA attention needs S a multiple of 16 (ITAmax works on groups of 16 columns), not %d", s);
+            Matrix8 q = matrix(r[IN >> 2], s, e, "ITA_IN");
+            Matrix8 kv = r[IN_KV >> 2] == 0 ? q : matrix(r[IN_KV >> 2], s, e, "ITA_IN_KV");
+            HeadWeights w = new HeadWeights(matrix(r[W0 >> 2], e, p, "ITA_W0"), matrix(r[W1 >> 2], e, p, "ITA_W1"),
+                    matrix(r[W2 >> 2], e, p, "ITA_W2"), matrix(r[W3 >> 2], p, e, "ITA_W3"),
+                    vector(r[B0 >> 2], p, "ITA_B0"), vector(r[B1 >> 2], p, "ITA_B1"),
+                    vector(r[B2 >> 2], p, "ITA_B2"), vector(r[B3 >> 2], e, "ITA_B3"));
+            HeadRequant rq = new HeadRequant(requant(r[(RQ0 >> 2)]), requant(r[(RQ0 >> 2) + 1]), requant(r[(RQ0 >> 2) + 2]),
+                    requant(r[(RQ0 >> 2) + 3]), requant(r[(RQ0 >> 2) + 4]), requant(r[(RQ0 >> 2) + 5]));
+            HeadResult h = Attention.head(q, kv, kv, w, rq);
+            int sp = s * p, ss = s * s;
+            job.blob = new byte[s * e + 4 * sp + ss];
+            System.arraycopy(h.ow().data(), 0, job.blob, 0, s * e);
+            job.writes.add(new int[] {checkedL1(r[OUT >> 2], s * e, "ITA_OUT"), 0, s * e});
+            int scratch = checkedL1(r[SCRATCH >> 2], 4 * sp + ss, "ITA_SCRATCH");
+            int at = s * e;
+            for (Matrix8 m : new Matrix8[] {h.qp(), h.kp(), h.vp(), h.a(), h.av()}) {
+                System.arraycopy(m.data(), 0, job.blob, at, m.data().length);
+                at += m.data().length;
+            }
+            job.writes.add(new int[] {scratch, s * e, 4 * sp + ss});
+            steps.add(product("Q", s, e, p, true));
+            steps.add(product("K", s, e, p, true));
+            steps.add(product("V", s, e, p, true));
+            steps.add(product("QK", s, p, s, false));
+            long rounds = (s + config.softmaxDividers() - 1) / config.softmaxDividers();
+            steps.add(new Step("softmax inverse", 0, 1, 0, 0, 0, (int) (rounds * config.softmaxDividerCycles())));
+            steps.add(product("AV", s, s, p, false));
+            steps.add(product("OW", s, p, e, true));
+            job.usefulMacs = 3L * s * e * p + 2L * s * s * p + (long) s * p * e;
+        } else {
+            throw new ItaError("ITA_MODE " + mode + " is not 0 (linear) or 1 (attention head)");
+        }
+        job.steps = steps;
+        for (Step st : steps) {
+            paddedMacs += (long) st.tiles() * tile * tile * tile;
+        }
+    }
+
+    /** An M x K by K x N product: tiles over the padded dimensions, bytes per tile through the port. */
+    private Step product(String name, int m, int k, int n, boolean bias) {
+        int tm = ceil(m), tk = ceil(k), tn = ceil(n);
+        int tileBytes = tile * tile;
+        return new Step(name, tm * tn * tk, tk, tileBytes, tileBytes * restream + tileBytes, bias ? tile * 4 : 0, 0);
+    }
+
+    private int ceil(int dim) {
+        return (dim + tile - 1) / tile;
+    }
+
+    private static Requant requant(int word) {
+        return new Requant(word & 0xff, (word >>> 8) & 0xff, (byte) (word >>> 16));
+    }
+
+    private Matrix8 matrix(int address, int rows, int cols, String reg) {
+        int at = checkedL1(address, rows * cols, reg);
+        Region l1 = memory.l1();
+        byte[] data = new byte[rows * cols];
+        System.arraycopy(l1.bytes(), l1.offset(at), data, 0, data.length);
+        return new Matrix8(rows, cols, data);
+    }
+
+    private Matrix32 vector(int address, int n, String reg) {
+        int at = checkedL1(address, 4 * n, reg);
+        Region l1 = memory.l1();
+        byte[] b = l1.bytes();
+        int o = l1.offset(at);
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = o + 4 * i;
+            v[i] = (b[j] & 0xff) | (b[j + 1] & 0xff) << 8 | (b[j + 2] & 0xff) << 16 | b[j + 3] << 24;
+        }
+        return new Matrix32(1, n, v);
+    }
+
+    private int checkedL1(int address, int length, String reg) {
+        Region l1 = memory.l1();
+        check(l1 != null && l1.contains(address, length), "%s = 0x%08x: the %d-byte operand is not inside L1 (ITA reaches memory only through its L1 port)",
+                reg, address, length);
+        return address;
+    }
+
+    private static void check(boolean ok, String format, Object... args) {
+        if (!ok) {
+            throw new ItaError(String.format(Locale.ROOT, format, args));
+        }
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    /** Counters for reports. */
+    public record Stats(long jobs, long tiles, long usefulMacs, long paddedMacs, long busyCycles, long computeCycles,
+            long inputStalls, long outputStalls, long portGranted, long portDenied, long bytesRead, long bytesWritten,
+            int peakMacsPerCycle) {
+
+        /** Useful MACs over what the busy cycles could have done at peak. */
+        public double utilisation() {
+            return busyCycles == 0 ? 0 : (double) usefulMacs / ((double) busyCycles * peakMacsPerCycle);
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(jobs, tilesDone, usefulMacs, paddedMacs, busyCycles, computeCycles, inputStalls, outputStalls,
+                portGranted, portDenied, bytesRead, bytesWritten, config.peakMacsPerCycle());
+    }
+}
