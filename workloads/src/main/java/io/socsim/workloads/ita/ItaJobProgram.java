@@ -12,6 +12,8 @@ import static io.socsim.isa.Reg.S1;
 import static io.socsim.isa.Reg.S2;
 import static io.socsim.isa.Reg.S3;
 import static io.socsim.isa.Reg.S4;
+import static io.socsim.isa.Reg.S5;
+import static io.socsim.isa.Reg.S6;
 import static io.socsim.isa.Reg.T0;
 import static io.socsim.isa.Reg.T1;
 import static io.socsim.isa.Reg.T2;
@@ -63,7 +65,7 @@ public final class ItaJobProgram {
     /** Hammer buffers are 16 bytes (4 banks) further apart than their size so that cores running in step hit different banks. */
     static final int HAMMER_STRIDE = HAMMER_BUFFER_BYTES + 16;
 
-    private static final int MHARTID = 0xF14;
+    private static final int MHARTID = 0xF14, MCYCLE = 0xB00;
     private static final int SYS_WRITE = 64, SYS_EXIT = 93, STDOUT = 1;
     static final String MSG_OK = "ita: ok\n";
 
@@ -280,6 +282,7 @@ public final class ItaJobProgram {
 
     private void emitL2Data(ProgramBuilder b) {
         b.data().balign(4);
+        b.bind(b.label("ita_cycles")).word(0, 0);
         b.bind(b.label("ita_expected")).bytes(ops.expected().data()).balign(4);
         b.bind(b.label("ita_msg_ok")).bytes(ascii(MSG_OK));
         b.bind(b.label("ita_msg_head")).bytes(ascii("ita: "));
@@ -294,6 +297,7 @@ public final class ItaJobProgram {
 
     private void emitCore0(ProgramBuilder b) {
         b.bind(b.label("ita_core0"));
+        b.csrr(S5, MCYCLE);                            // job window: first staging write .. wake-up
         b.li(S0, itaBase);
         for (Map.Entry<Integer, Integer> r : stagedRegisters().entrySet()) {
             if (r.getValue() == 0) {
@@ -306,6 +310,10 @@ public final class ItaJobProgram {
         b.lw(S1, ItaRegisters.START, S0);              // job id
         b.sw(S1, ItaRegisters.WAIT, S0);
         b.emit(Op.P_ELW, T1, S0, 0, ItaRegisters.WAIT, 0);
+        b.csrr(S6, MCYCLE);
+        b.la(T0, b.label("ita_cycles"));
+        b.sw(S5, 0, T0);
+        b.sw(S6, 4, T0);
         emitCompare(b);
         emitReport(b);
     }

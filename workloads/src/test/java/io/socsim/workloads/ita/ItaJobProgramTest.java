@@ -38,6 +38,17 @@ class ItaJobProgramTest {
         assertThat(run.output()).isEqualTo(job.expectedOutput());
     }
 
+    @Test
+    void coreZeroRecordsTheCycleCounterAroundTheJob() {
+        ItaJobProgram job = new ItaJobProgram(ItaJobSpec.linear(40, 72, 24, Activation.IDENTITY), SOC);
+        ItaRun run = ItaRun.run(job);
+        int at = job.build().address("ita_cycles");
+        var words = java.nio.ByteBuffer.wrap(run.cluster().read(at, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int start = words.getInt(), end = words.getInt();
+        // Functionally mcycle counts retired instructions: the staging writes, li's, START, WAIT.
+        assertThat(end - start).isBetween(2 * job.stagedRegisters().size(), 4 * job.stagedRegisters().size() + 8);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jobs")
     void coreZeroStagesExactlyTheRegistersOfItsModeThenWaitsForTheReturnedId(ItaJobSpec spec) {
