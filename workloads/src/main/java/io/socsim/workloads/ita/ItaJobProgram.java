@@ -129,8 +129,6 @@ public final class ItaJobProgram {
     private ItaLayout plan(long l1Size) {
         int s = spec.s(), e = spec.e(), p = spec.p();
         boolean att = spec.mode() == Mode.ATTENTION;
-        List<Long> sizes = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         long at = l1Base;
         long in = at;
         at += align4((long) s * e);

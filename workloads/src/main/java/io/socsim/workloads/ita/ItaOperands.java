@@ -15,7 +15,6 @@ import io.socsim.ita.math.Matrix8;
 import io.socsim.ita.math.Requant;
 import io.socsim.workloads.ita.ItaJobSpec.Mode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -239,6 +238,6 @@ public record ItaOperands(Mode mode, Matrix8 x, Matrix8 kv, List<Matrix8> weight
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "ItaOperands[%s S=%d E=%d P=%d %s rq=%s]", mode, s(), e(), p(), activation,
-                Arrays.toString(requants.toArray()));
+                requants);
     }
 }

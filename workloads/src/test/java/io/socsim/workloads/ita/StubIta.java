@@ -38,7 +38,6 @@ final class StubIta implements FunctionalCluster.Device {
     private final FunctionalCluster cluster;
     private final long l1Base, l1Size;
     private final boolean computes;
-    private final int[][] regs;
     private final List<Map<Integer, Integer>> written = new ArrayList<>();
     private final int[] waitId;
     private final List<Job> jobs = new ArrayList<>();
@@ -51,7 +50,6 @@ final class StubIta implements FunctionalCluster.Device {
         this.l1Base = soc.memory().l1().orElseThrow().base();
         this.l1Size = soc.memory().l1().orElseThrow().size();
         this.computes = computes;
-        this.regs = new int[harts][ItaRegisters.SIZE / 4];
         this.waitId = new int[harts];
         for (int i = 0; i < harts; i++) {
             written.add(new LinkedHashMap<>());
@@ -102,7 +100,6 @@ final class StubIta implements FunctionalCluster.Device {
         } else if (offset == ItaRegisters.START || offset == ItaRegisters.STATUS) {
             throw new IllegalStateException(String.format(Locale.ROOT, "write to read-only ITA register 0x%02x", offset));
         } else {
-            regs[hart][offset / 4] = value;
             written.get(hart).put(offset, value);
         }
     }
