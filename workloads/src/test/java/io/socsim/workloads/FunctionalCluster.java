@@ -25,6 +25,8 @@ import java.util.Map;
  * {@code EU_EVENT_WAIT} sleeps for good (nothing here sends events). The DMA copies at
  * {@code DMA_START} ({@link DmaMode#IMMEDIATE}) or, to expose a missing wait, only when the
  * transfer is waited for ({@link DmaMode#ON_WAIT}, the latest moment the contract allows).
+ * Further register windows (an accelerator stub) can be {@link #attach attached}. Host calls:
+ * a7 = 93 exits, a7 = 64 writes a2 bytes at a1 to {@link #stdout()}.
  */
 public final class FunctionalCluster {
 
@@ -40,6 +42,19 @@ public final class FunctionalCluster {
 
     private enum Park { NONE, BARRIER, SLEEP }
 
+    /** A register window reached through the per-hart bus; offsets are relative to its base. */
+    public interface Device {
+        int read(int hart, int offset, int size);
+
+        void write(int hart, int offset, int size, int value);
+    }
+
+    private record Window(int base, int size, Device device) {
+        boolean covers(int address) {
+            return Integer.compareUnsigned(address - base, size) < 0;
+        }
+    }
+
     private final byte[] l1, l2;
     private final int l1Base, l2Base, euBase, dmaBase;
     private final Hart[] harts;
@@ -48,6 +63,8 @@ public final class FunctionalCluster {
     private final DmaMode dmaMode;
     private final List<Transfer> transfers = new ArrayList<>();
     private final Map<Integer, Transfer> pending = new HashMap<>();
+    private final List<Window> windows = new ArrayList<>();
+    private final StringBuilder stdout = new StringBuilder();
     private int nextId;
     private int barriers;
     private boolean counting;
@@ -74,6 +91,10 @@ public final class FunctionalCluster {
             public void ecall(Hart h) {
                 if (h.reg(17) == 93) {
                     h.exit(h.reg(10));
+                } else if (h.reg(17) == 64 && (h.reg(10) == 1 || h.reg(10) == 2)) {
+                    byte[] text = read(h.reg(11), h.reg(12));
+                    stdout.append(new String(text, java.nio.charset.StandardCharsets.US_ASCII));
+                    h.reg(10, text.length);
                 } else {
                     h.halt("unsupported host call a7=" + h.reg(17));
                 }
@@ -95,6 +116,17 @@ public final class FunctionalCluster {
         }
     }
 
+    /** Maps {@code device} at {@code [base, base + size)}, ahead of the built-in event unit and DMA. */
+    public FunctionalCluster attach(int base, int size, Device device) {
+        windows.add(new Window(base, size, device));
+        return this;
+    }
+
+    /** What the program wrote with the host write call (fd 1 and 2). */
+    public String stdout() {
+        return stdout.toString();
+    }
+
     /** Counts executed instructions per semantic id ({@link io.socsim.isa.exec.Sem}) from now on. */
     public FunctionalCluster countInstructions() {
         counting = true;
@@ -107,8 +139,34 @@ public final class FunctionalCluster {
      * @throws AssertionError on a halted hart, a deadlock or more than {@code maxInstructions}
      */
     public void run(long maxInstructions) {
+        run(maxInstructions, false);
+    }
+
+    /**
+     * Runs until core 0 has exited and every other hart is asleep in the event unit or has
+     * exited: shows that the other cores' code ends, which a run stopped by core 0's exit does not.
+     */
+    public void runToQuiescence(long maxInstructions) {
+        run(maxInstructions, true);
+    }
+
+    /** True when hart {@code hart} sleeps in {@code EU_EVENT_WAIT}. */
+    public boolean asleep(int hart) {
+        return park[hart] == Park.SLEEP;
+    }
+
+    private boolean othersActive() {
+        for (int i = 1; i < harts.length; i++) {
+            if (harts[i].running() && park[i] != Park.SLEEP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void run(long maxInstructions, boolean quiesce) {
         long executed = 0;
-        while (harts[0].running()) {
+        while (harts[0].running() || quiesce && othersActive()) {
             boolean progressed = false;
             for (int i = 0; i < harts.length; i++) {
                 Hart h = harts[i];
@@ -132,7 +190,7 @@ public final class FunctionalCluster {
             if (all) {
                 java.util.Arrays.fill(park, Park.NONE);
                 barriers++;
-            } else if (!progressed && harts[0].running()) {
+            } else if (!progressed && (harts[0].running() || quiesce && othersActive())) {
                 StringBuilder sb = new StringBuilder("deadlock:");
                 for (int i = 0; i < harts.length; i++) {
                     sb.append(String.format(Locale.ROOT, " hart %d pc 0x%08x %s;", i, harts[i].pc(), park[i]));
@@ -153,6 +211,11 @@ public final class FunctionalCluster {
         byte[] out = new byte[length];
         System.arraycopy(memoryFor(address, length), offsetIn(address), out, 0, length);
         return out;
+    }
+
+    /** Writes {@code bytes} at {@code address} (L1 or L2), e.g. to corrupt data after loading. */
+    public void write(int address, byte[] bytes) {
+        System.arraycopy(bytes, 0, memoryFor(address, bytes.length), offsetIn(address), bytes.length);
     }
 
     public List<Transfer> transfers() {
@@ -237,6 +300,11 @@ public final class FunctionalCluster {
                 }
                 return v;
             }
+            for (Window w : windows) {
+                if (w.covers(address)) {
+                    return w.device().read(hart, address - w.base(), size);
+                }
+            }
             int eu = address - euBase;
             if (eu >= 0 && eu < 0x800) {
                 switch (eu) {
@@ -301,6 +369,12 @@ public final class FunctionalCluster {
                     mem[off + i] = (byte) (value >>> (8 * i));
                 }
                 return;
+            }
+            for (Window w : windows) {
+                if (w.covers(address)) {
+                    w.device().write(hart, address - w.base(), size, value);
+                    return;
+                }
             }
             int eu = address - euBase;
             if (eu == 0x08) {
