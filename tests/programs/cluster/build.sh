@@ -31,7 +31,7 @@ CFLAGS="$ARCH -O2 -ffreestanding -nostdlib -nostartfiles -fno-tree-loop-distribu
 LDFLAGS="-T $SDK/link-cluster.ld -Wl,--no-warn-rwx-segments"
 
 mkdir -p "$OUT"
-for name in hello_cluster parallel_sum barrier_rounds dma_copy events; do
+for name in hello_cluster parallel_sum barrier_rounds dma_copy events ita_linear; do
     echo "  CC  cluster/$name.elf"
     "$CC" $CFLAGS $LDFLAGS "$SDK/crt0.S" "$SDK/socsim.c" "$HERE/$name.c" "$LIBGCC" -o "$OUT/$name.elf"
 done

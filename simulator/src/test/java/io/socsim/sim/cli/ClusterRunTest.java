@@ -49,7 +49,7 @@ class ClusterRunTest {
         return tests.stream();
     }
 
-    /** GCC-built multi-core programs using the SDK's barrier, events and DMA. */
+    /** GCC-built multi-core programs using the SDK's barrier, events, DMA and ITA (expected/NAME.preset names a system other than pulp-cluster). */
     @TestFactory
     Stream<DynamicTest> multiCoreSdkProgramsRunCorrectly() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
@@ -57,7 +57,9 @@ class ClusterRunTest {
             files.filter(p -> p.toString().endsWith(".elf")).sorted().forEach(elf -> {
                 String name = elf.getFileName().toString().replace(".elf", "");
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    CliRunner.Result r = CliRunner.run("run", elf.toString(), "--preset", "pulp-cluster", "--quiet");
+                    Path presetFile = CLUSTER.resolve("expected/" + name + ".preset");
+                    String preset = Files.exists(presetFile) ? Files.readString(presetFile).strip() : "pulp-cluster";
+                    CliRunner.Result r = CliRunner.run("run", elf.toString(), "--preset", preset, "--quiet");
                     assertThat(r.out()).isEqualTo(Files.readString(CLUSTER.resolve("expected/" + name + ".out")));
                     assertThat(r.exitCode()).as(r.err())
                             .isEqualTo(Integer.parseInt(Files.readString(CLUSTER.resolve("expected/" + name + ".exit")).strip()));
