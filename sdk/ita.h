@@ -29,6 +29,7 @@
 #define ITA_STATUS   0x5Cu   /* bit i: job i queued or running */
 #define ITA_WAIT     0x60u   /* write id, then p.elw: sleep until done */
 #define ITA_SCRATCH  0x64u
+#define ITA_ACT_RQ   0x68u   /* requant after the activation; 0 = PyITA defaults */
 
 enum ita_activation { ITA_IDENTITY = 0, ITA_RELU = 1, ITA_GELU = 2 };
 

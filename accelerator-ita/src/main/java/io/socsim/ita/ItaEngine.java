@@ -41,8 +41,8 @@ public final class ItaEngine {
     /** Register offsets. */
     public static final int MODE = 0x00, S = 0x04, E = 0x08, P = 0x0C, ACT = 0x10, IN = 0x14, IN_KV = 0x18,
             W0 = 0x1C, W1 = 0x20, W2 = 0x24, W3 = 0x28, B0 = 0x2C, B1 = 0x30, B2 = 0x34, B3 = 0x38, OUT = 0x3C,
-            RQ0 = 0x40, START = 0x58, STATUS = 0x5C, WAIT = 0x60, SCRATCH = 0x64;
-    private static final int REGISTERS = (SCRATCH >> 2) + 1;
+            RQ0 = 0x40, START = 0x58, STATUS = 0x5C, WAIT = 0x60, SCRATCH = 0x64, ACT_RQ = 0x68;
+    private static final int REGISTERS = (ACT_RQ >> 2) + 1;
     private static final int LINEAR = 0, ATTENTION = 1;
 
     /** Receives job completions. */
@@ -314,7 +314,10 @@ public final class ItaEngine {
             int act = r[ACT >> 2];
             check(act >= 0 && act <= 2, "ITA_ACT %d is not 0 (identity), 1 (ReLU) or 2 (GELU)", act);
             Activation kind = act == 0 ? Activation.IDENTITY : act == 1 ? Activation.RELU : Activation.GELU;
-            Matrix8 out = FeedForward.linear(x, w, bias, requant(r[RQ0 >> 2]), ActivationStage.withDefaults(kind)).out();
+            // ACT_RQ 0 keeps PyITA's default activation constants (74/20/0)
+            Requant actRq = r[ACT_RQ >> 2] == 0 ? Requant.DEFAULT_ACTIVATION : requant(r[ACT_RQ >> 2]);
+            ActivationStage stage = new ActivationStage(kind, actRq, ActivationStage.withDefaults(kind).gelu());
+            Matrix8 out = FeedForward.linear(x, w, bias, requant(r[RQ0 >> 2]), stage).out();
             job.blob = out.data().clone();
             job.writes.add(new int[] {checkedL1(r[OUT >> 2], s * p, "ITA_OUT"), 0, s * p});
             steps.add(product("linear", s, e, p, true));
