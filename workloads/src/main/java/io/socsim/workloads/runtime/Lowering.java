@@ -1,0 +1,296 @@
+package io.socsim.workloads.runtime;
+
+import io.socsim.isa.asm.Label;
+import java.util.Locale;
+
+/**
+ * Lowers tensor operations onto a {@link Schedule}: operands move from L2/L3 into a static L1
+ * placement by DMA, ITA or the cores compute, results move back to L2. Every operation starts with
+ * all of L1 free (its inputs come from L2 or L3 and its output goes back to L2), and inside an
+ * operation transfers are double-buffered so the DMA works while ITA or the cores compute.
+ */
+public final class Lowering {
+
+    /** ITA register offsets (docs/architecture.md). */
+    private static final int MODE = 0x00, S = 0x04, E = 0x08, P = 0x0C, ACT = 0x10, IN = 0x14, IN_KV = 0x18, W0 = 0x1C,
+            B0 = 0x2C, OUT = 0x3C, RQ0 = 0x40, SCRATCH = 0x64, ACT_RQ = 0x68;
+    private static final int X_SLOT = 0, W_SLOT = 1, B_SLOT = 3, OUT_SLOT = 5, ITA_SLOT = 7, IN2_SLOT = 8;
+
+    private final Schedule schedule;
+    private final int l1Base;
+    private final int l1Size;
+    private final int tile;
+    private long largestL1Need;
+
+    public Lowering(Schedule schedule, int l1Base, int l1Size, int itaTile) {
+        this.schedule = schedule;
+        this.l1Base = l1Base;
+        this.l1Size = l1Size;
+        this.tile = itaTile;
+    }
+
+    /** The most L1 any single-buffered operation needed so far (for "smallest L1" messages). */
+    public long largestL1Need() {
+        return largestL1Need;
+    }
+
+    private void need(long bytes, String what) {
+        largestL1Need = Math.max(largestL1Need, bytes);
+        if (bytes > l1Size) {
+            throw new L1TooSmall(what, bytes, l1Size);
+        }
+    }
+
+    /** An operation that does not fit L1 even at its smallest tiling. */
+    public static final class L1TooSmall extends IllegalArgumentException {
+        private final long needed;
+
+        L1TooSmall(String what, long needed, long available) {
+            super(String.format(Locale.ROOT, "%s needs %d bytes of L1 at its smallest tiling; L1 has %d", what, needed, available));
+            this.needed = needed;
+        }
+
+        public long needed() {
+            return needed;
+        }
+    }
+
+    private static int align(long v) {
+        return (int) ((v + 15) & ~15L);
+    }
+
+    // ------------------------------------------------------------------ ITA linear layer
+
+    /**
+     * {@code out[S x cout] = act(rq(x[S x cin] . w[cin x cout] + bias))} on ITA. Tiles: all rows
+     * and as many whole 64-column tiles as fit, double-buffered; rows are split only when even one
+     * column tile does not fit.
+     */
+    public void itaLinear(String name, int x, int s, int cin, int w, int cout, int bias, int rqWord, int act, int actRqWord, int out) {
+        // Preference: all rows, the widest column tile, double-buffered; then fewer rows; then single buffers.
+        int[] plan = null;
+        for (boolean dbl : new boolean[] {true, false}) {
+            for (int rows = s; plan == null && rows >= Math.min(s, 16); rows = rows / 2) {
+                for (int cols = cout; plan == null; cols = Math.max(Math.min(cout, tile), roundUp(cols / 2, tile))) {
+                    long set = align((long) cin * cols) + align(4L * cols) + align((long) rows * cols);
+                    if (align((long) rows * cin) + (dbl ? 2 : 1) * set <= l1Size) {
+                        plan = new int[] {rows, cols, dbl ? 1 : 0};
+                    }
+                    if (cols <= Math.min(cout, tile)) {
+                        break;
+                    }
+                }
+                if (rows == Math.min(s, 16)) {
+                    break;
+                }
+            }
+            if (plan != null) {
+                break;
+            }
+        }
+        int minRows = Math.min(s, 16), minCols = Math.min(cout, tile);
+        long smallest = align((long) minRows * cin) + align((long) cin * minCols) + align(4L * minCols) + align((long) minRows * minCols);
+        need(plan == null ? smallest : Math.min(smallest, l1Size), name + " (linear " + s + "x" + cin + "x" + cout + ")");
+        int st = plan[0], ct = plan[1];
+        boolean doubled = plan[2] == 1;
+        int xBuf = l1Base;
+        int setBytes = align((long) cin * ct) + align(4L * ct) + align((long) st * ct);
+        int[] setBase = {xBuf + align((long) st * cin), xBuf + align((long) st * cin) + (doubled ? setBytes : 0)};
+        int tilesN = (cout + ct - 1) / ct;
+        int tilesM = (s + st - 1) / st;
+        int n = tilesM * tilesN;
+        // tile k: rows (k / tilesN), columns (k % tilesN)
+        for (int k = 0; k < n; k++) {
+            int i = k / tilesN, j = k % tilesN;
+            int rows = Math.min(st, s - i * st), cols = Math.min(ct, cout - j * ct);
+            int set = doubled ? k & 1 : 0;
+            int wBuf = setBase[set], bBuf = wBuf + align((long) cin * ct), oBuf = bBuf + align(4L * ct);
+            if (j == 0) {
+                if (k > 0) {
+                    schedule.itaWait(ITA_SLOT); // the previous row tile's job still reads x
+                }
+                schedule.copy(X_SLOT, x + i * st * cin, xBuf, rows * cin);
+            }
+            if (k >= (doubled ? 2 : 1)) {
+                schedule.dmaWait(OUT_SLOT + set); // this set's previous output has left
+            }
+            schedule.dma(W_SLOT + set, w + j * ct, wBuf, cols, cin, cout, cols);
+            if (bias != 0) {
+                schedule.copy(B_SLOT + set, bias + 4 * j * ct, bBuf, 4 * cols);
+            }
+            if (k > 0) {
+                schedule.itaWait(ITA_SLOT);
+                int prev = doubled ? (k - 1) & 1 : 0;
+                int pi = (k - 1) / tilesN, pj = (k - 1) % tilesN;
+                int pRows = Math.min(st, s - pi * st), pCols = Math.min(ct, cout - pj * ct);
+                int pOut = setBase[prev] + align((long) cin * ct) + align(4L * ct);
+                schedule.dma(OUT_SLOT + prev, pOut, out + pi * st * cout + pj * ct, pCols, pRows, pCols, cout);
+            }
+            if (j == 0) {
+                schedule.dmaWait(X_SLOT);
+            }
+            schedule.dmaWait(W_SLOT + set);
+            if (bias != 0) {
+                schedule.dmaWait(B_SLOT + set);
+            }
+            int[] regs = new int[27];
+            regs[MODE >> 2] = 0;
+            regs[S >> 2] = rows;
+            regs[E >> 2] = cin;
+            regs[P >> 2] = cols;
+            regs[ACT >> 2] = act;
+            regs[IN >> 2] = xBuf;
+            regs[W0 >> 2] = wBuf;
+            regs[B0 >> 2] = bias == 0 ? 0 : bBuf;
+            regs[OUT >> 2] = oBuf;
+            regs[RQ0 >> 2] = rqWord;
+            regs[ACT_RQ >> 2] = actRqWord;
+            schedule.ita(ITA_SLOT, regs);
+        }
+        schedule.itaWait(ITA_SLOT);
+        int li = (n - 1) / tilesN, lj = (n - 1) % tilesN;
+        int lastSet = doubled ? (n - 1) & 1 : 0;
+        int lOut = setBase[lastSet] + align((long) cin * ct) + align(4L * ct);
+        schedule.dma(OUT_SLOT + lastSet, lOut, out + li * st * cout + lj * ct,
+                Math.min(ct, cout - lj * ct), Math.min(st, s - li * st), Math.min(ct, cout - lj * ct), cout);
+        schedule.dmaWait(OUT_SLOT);
+        if (doubled) {
+            schedule.dmaWait(OUT_SLOT + 1);
+        }
+    }
+
+    private static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+
+    // ------------------------------------------------------------------ ITA attention heads
+
+    /** Bytes of one head's parameter block in L3: Wq, Wk, Wv (e x p), Wo (p x e), bq, bk, bv (p), bo (e). */
+    public static int headBlockBytes(int e, int p) {
+        return align((long) e * p) * 3 + align((long) p * e) + align(4L * p) * 3 + align(4L * e);
+    }
+
+    /** Offsets of the eight parts of a head block (Wq, Wk, Wv, Wo, bq, bk, bv, bo). */
+    public static int[] headBlockOffsets(int e, int p) {
+        int ep = align((long) e * p), pe = align((long) p * e), bp = align(4L * p);
+        return new int[] {0, ep, 2 * ep, 3 * ep, 3 * ep + pe, 3 * ep + pe + bp, 3 * ep + pe + 2 * bp, 3 * ep + pe + 3 * bp};
+    }
+
+    /**
+     * {@code heads} attention heads on ITA, all reading {@code in[S x e]} (query, key and value input),
+     * parameters of head h in L3 at {@code params + h * headBlockBytes}, outputs O_h [S x e] to
+     * {@code out + h * S * e}. Double-buffered across heads when L1 allows.
+     */
+    public void itaHeads(String name, int in, int s, int e, int p, int heads, int params, int[] rqWords, int out) {
+        int inBytes = align((long) s * e), block = headBlockBytes(e, p), outBytes = align((long) s * e);
+        int scratchBytes = align(4L * s * p + (long) s * s);
+        long single = inBytes + scratchBytes + block + outBytes;
+        need(single, name + " (attention head S=" + s + " E=" + e + " P=" + p + ")");
+        boolean doubled = single + block + outBytes <= l1Size;
+        int inBuf = l1Base, scratch = inBuf + inBytes, set0 = scratch + scratchBytes;
+        int[] setBase = {set0, doubled ? set0 + block + outBytes : set0};
+        int[] off = headBlockOffsets(e, p);
+        schedule.copy(X_SLOT, in, inBuf, s * e);
+        for (int h = 0; h < heads; h++) {
+            int set = doubled ? h & 1 : 0;
+            int pBuf = setBase[set], oBuf = pBuf + block;
+            if (h >= (doubled ? 2 : 1)) {
+                schedule.dmaWait(OUT_SLOT + set);
+            }
+            schedule.copy(W_SLOT + set, params + h * block, pBuf, block);
+            if (h > 0) {
+                schedule.itaWait(ITA_SLOT);
+                int prev = doubled ? (h - 1) & 1 : 0;
+                schedule.copy(OUT_SLOT + prev, setBase[prev] + block, out + (h - 1) * s * e, s * e);
+            }
+            if (h == 0) {
+                schedule.dmaWait(X_SLOT);
+            }
+            schedule.dmaWait(W_SLOT + set);
+            int[] regs = new int[27];
+            regs[MODE >> 2] = 1;
+            regs[S >> 2] = s;
+            regs[E >> 2] = e;
+            regs[P >> 2] = p;
+            regs[IN >> 2] = inBuf;
+            regs[IN_KV >> 2] = inBuf;
+            for (int i = 0; i < 4; i++) {
+                regs[(W0 >> 2) + i] = pBuf + off[i];
+            }
+            for (int i = 0; i < 4; i++) {
+                regs[(B0 >> 2) + i] = pBuf + off[4 + i];
+            }
+            regs[OUT >> 2] = oBuf;
+            for (int i = 0; i < 6; i++) {
+                regs[(RQ0 >> 2) + i] = rqWords[i];
+            }
+            regs[SCRATCH >> 2] = scratch;
+            schedule.ita(ITA_SLOT, regs);
+        }
+        schedule.itaWait(ITA_SLOT);
+        int last = doubled ? (heads - 1) & 1 : 0;
+        schedule.copy(OUT_SLOT + last, setBase[last] + block, out + (heads - 1) * s * e, s * e);
+        schedule.dmaWait(OUT_SLOT);
+        if (doubled) {
+            schedule.dmaWait(OUT_SLOT + 1);
+        }
+    }
+
+    // ------------------------------------------------------------------ element-wise core kernels
+
+    /**
+     * An element-wise kernel over {@code rows x cols} int8 tensors: inputs (each rows x cols, in L2)
+     * and per-column parameters (in L2/L3) are brought to L1 in row tiles, the cores run
+     * {@code kernel} with the argument block {@code args.apply(l1 inputs, l1 params, l1 out, rows)},
+     * and the output tile goes back to L2.
+     */
+    public void elementwise(String name, Label kernel, int[] inputs, int rows, int cols, int[] params, int[] paramBytes,
+            java.util.function.BiFunction<int[], Integer, int[]> args, int out) {
+        int paramTotal = 0;
+        for (int pb : paramBytes) {
+            paramTotal += align(pb);
+        }
+        int rowBytes = cols * (inputs.length + 1);
+        int rt = rows;
+        while (rt > 1 && align(paramTotal) + (long) (inputs.length + 1) * align((long) rt * cols) > l1Size) {
+            rt = (rt + 1) / 2;
+        }
+        need(paramTotal + (long) rowBytes * rt, name);
+        int at = l1Base;
+        int[] paramBuf = new int[params.length];
+        for (int i = 0; i < params.length; i++) {
+            paramBuf[i] = at;
+            schedule.copy(IN2_SLOT + i, params[i], at, paramBytes[i]);
+            at += align(paramBytes[i]);
+        }
+        for (int i = 0; i < params.length; i++) {
+            schedule.dmaWait(IN2_SLOT + i);
+        }
+        int tileBytes = align((long) rt * cols);
+        for (int r0 = 0; r0 < rows; r0 += rt) {
+            int n = Math.min(rt, rows - r0);
+            int[] inBuf = new int[inputs.length + 2];
+            for (int i = 0; i < inputs.length; i++) {
+                inBuf[i] = at + i * tileBytes;
+                schedule.copy(X_SLOT + i, inputs[i] + r0 * cols, inBuf[i], n * cols);
+            }
+            int outBuf = at + inputs.length * tileBytes;
+            for (int i = 0; i < inputs.length; i++) {
+                schedule.dmaWait(X_SLOT + i);
+            }
+            schedule.barrier();
+            int[] ins = java.util.Arrays.copyOf(inBuf, inputs.length);
+            schedule.kernel(kernel, args.apply(concat(ins, paramBuf, outBuf), n));
+            schedule.copy(OUT_SLOT, outBuf, out + r0 * cols, n * cols);
+            schedule.dmaWait(OUT_SLOT);
+        }
+    }
+
+    private static int[] concat(int[] inputs, int[] params, int out) {
+        int[] all = new int[inputs.length + params.length + 1];
+        System.arraycopy(inputs, 0, all, 0, inputs.length);
+        System.arraycopy(params, 0, all, inputs.length, params.length);
+        all[all.length - 1] = out;
+        return all;
+    }
+}
