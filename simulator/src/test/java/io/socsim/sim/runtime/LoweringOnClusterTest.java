@@ -88,6 +88,67 @@ class LoweringOnClusterTest {
         assertThat(run(soc, b, oa, s * cout)).isEqualTo(expected.data());
     }
 
+    /**
+     * A test kernel: args {a, b, out, rows, cols}; out = a + b (wrapping), rows split over cores.
+     * Exercises the runtime's kernel dispatch, the barriers and the element-wise row tiling.
+     */
+    private static io.socsim.isa.asm.Label addKernel(ProgramBuilder b) {
+        io.socsim.isa.asm.Label entry = b.newLabel(), row = b.newLabel(), col = b.newLabel(), done = b.newLabel();
+        int a0 = 10, a1 = 11, a2 = 12, t0 = 5, t1 = 6, t2 = 7, t3 = 28, t4 = 29, t5 = 30, t6 = 31, a3 = 13, a4 = 14, a5 = 15;
+        b.bind(entry);
+        b.lw(a3, 12, a0);             // rows
+        b.lw(a4, 16, a0);             // cols
+        b.mv(t0, a1);                 // row = core index
+        b.bind(row);
+        b.bge(t0, a3, done);
+        b.mul(t1, t0, a4);            // row offset
+        b.lw(t2, 0, a0);
+        b.add(t2, t2, t1);
+        b.lw(t3, 4, a0);
+        b.add(t3, t3, t1);
+        b.lw(t4, 8, a0);
+        b.add(t4, t4, t1);
+        b.li(t5, 0);
+        b.bind(col);
+        b.lb(t6, 0, t2);
+        b.lb(a5, 0, t3);
+        b.add(t6, t6, a5);
+        b.sb(t6, 0, t4);
+        b.addi(t2, t2, 1);
+        b.addi(t3, t3, 1);
+        b.addi(t4, t4, 1);
+        b.addi(t5, t5, 1);
+        b.blt(t5, a4, col);
+        b.add(t0, t0, a2);
+        b.j(row);
+        b.bind(done);
+        b.ret();
+        return entry;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"256KiB", "16KiB"})
+    void elementwiseKernelOnAllCoresEqualsTheSum(String l1) {
+        SocConfig soc = soc(l1);
+        Random r = new Random(9);
+        int rows = 128, cols = 96;
+        byte[] a = random(r, rows * cols), c = random(r, rows * cols);
+        ProgramBuilder b = new ProgramBuilder().textBase(L2);
+        io.socsim.isa.asm.Label kernel = addKernel(b);
+        Arena l2 = new Arena("L2", L2 + 0x10000, 0x100000);
+        int aa = l2.take(a.length), ca = l2.take(c.length), oa = l2.take(rows * cols);
+        b.sectionBase(".l2a", aa).section(".l2a").bytes(a);
+        b.sectionBase(".l2c", ca).section(".l2c").bytes(c);
+        Schedule sch = new Schedule();
+        new Lowering(sch, L1, (int) soc.memory().l1().orElseThrow().size(), 64).elementwise("add", kernel,
+                new int[] {aa, ca}, rows, cols, new int[0], new int[0], (bufs, n) -> new int[] {bufs[0], bufs[1], bufs[2], n, cols}, oa);
+        Runtime.emit(b, sch, soc);
+        byte[] got = run(soc, b, oa, rows * cols);
+        for (int i = 0; i < got.length; i++) {
+            assertThat(got[i]).as("element %d", i).isEqualTo((byte) (a[i] + c[i]));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"256KiB", "96KiB"})
     void fourHeadsThroughDmaAndItaEqualTheMath(String l1) {
