@@ -49,10 +49,16 @@ final class Calibrator {
 
     private final MobileBertConfig c;
     private final long seed;
+    private Matrix8 output;
 
     Calibrator(MobileBertConfig config) {
         this.c = config;
         this.seed = config.seed();
+    }
+
+    /** The network output the calibration pass reached (after {@link #run}). */
+    Matrix8 output() {
+        return output;
     }
 
     private record Fit<T>(T params, Matrix8 out) {
@@ -79,6 +85,7 @@ final class Calibrator {
             layers.add(layer.params());
             h = layer.out();
         }
+        output = h;
         return new MobileBertWeights(c, tokens, embedding, layers);
     }
 
@@ -141,7 +148,7 @@ final class Calibrator {
                 placeholder, placeholder);
         Head raw = new Head(wq, wk, wv, wo, bq, bk, bv, bo, none);
         HeadResult r = MobileBertHead.run(x, vIn, raw, (step, acc) -> {
-            Requant rq = pick(acc.data(), step == Step.QK ? QK_TARGET : TARGET);
+            Requant rq = step == Step.QK ? pickLogits(acc) : pick(acc.data(), TARGET);
             chosen.put(step, rq);
             return rq;
         });
@@ -173,7 +180,7 @@ final class Calibrator {
         Rng rb = Rng.of(seed, n + ".beta");
         int[] beta = new int[cols];
         for (int i = 0; i < cols; i++) {
-            beta[i] = rb.between(-512, 512);
+            beta[i] = rb.between(-128, 128); // small for the same reason as the biases
         }
         byte[] xd = x.data();
         int[] pre = new int[xd.length];
@@ -197,8 +204,8 @@ final class Calibrator {
     }
 
     /**
-     * int8 weights, roughly Gaussian (sum of three uniforms), standard deviation about 42 and
-     * never -128, so that a weight's negation stays representable.
+     * int8 weights, roughly Gaussian (sum of three uniforms, standard deviation about 42), each
+     * column shifted to sum to about zero, never -128 so that a negation stays representable.
      */
     private Matrix8 weights(String name, int rows, int cols) {
         Rng r = Rng.of(seed, name);
@@ -206,13 +213,29 @@ final class Calibrator {
         for (int i = 0; i < d.length; i++) {
             d[i] = (byte) (r.between(-42, 42) + r.between(-42, 42) + r.between(-42, 42));
         }
+        // Zero column sums: an input component common to all channels (the positive mean of a
+        // ReLU output, above all) then adds nothing, so the token-independent part of the hidden
+        // state does not grow layer after layer until it drowns the tokens.
+        for (int j = 0; j < cols; j++) {
+            long sum = 0;
+            for (int i = 0; i < rows; i++) {
+                sum += d[i * cols + j];
+            }
+            int mean = (int) Math.round((double) sum / rows);
+            for (int i = 0; i < rows; i++) {
+                d[i * cols + j] = (byte) Math.max(-127, Math.min(127, d[i * cols + j] - mean));
+            }
+        }
         return new Matrix8(rows, cols, d);
     }
 
-    /** Biases a few tenths of the accumulator's typical spread (which grows as sqrt(inputs)). */
+    /**
+     * Biases about a twentieth of the accumulator's typical spread (which grows as sqrt(inputs)):
+     * a bias is the same for every token, and larger ones collapse the tokens onto one vector.
+     */
     private Matrix32 bias(String name, int inputs, int cols) {
         Rng r = Rng.of(seed, name);
-        int bound = (int) Math.round(400 * Math.sqrt(inputs));
+        int bound = (int) Math.round(100 * Math.sqrt(inputs));
         int[] d = new int[cols];
         for (int i = 0; i < cols; i++) {
             d[i] = r.between(-bound, bound);
@@ -226,7 +249,12 @@ final class Calibrator {
      * so mult lands in [128, 255] and keeps 8 significant bits of gain.
      */
     static Requant pick(int[] values, int target) {
-        long level = Math.max(1, quantileAbs(values, QUANTILE));
+        return forLevel(quantileAbs(values, QUANTILE), target);
+    }
+
+    /** The requant (mult, shift, 0) that maps {@code level} to about {@code target}. */
+    static Requant forLevel(long level, int target) {
+        level = Math.max(1, level);
         for (int shift = MAX_SHIFT; shift >= 1; shift--) {
             long mult = Math.round((double) target * (1L << shift) / level);
             if (mult <= 255) {
@@ -234,6 +262,29 @@ final class Calibrator {
             }
         }
         return new Requant(255, 1, 0); // level below 1: as much gain as the format allows
+    }
+
+    /**
+     * QK: softmax ignores a row's common offset, so the gain maps the spread around each row's
+     * mean to {@link #QK_TARGET}; it is capped so that the offsets still fit below {@link #TARGET}.
+     */
+    static Requant pickLogits(Matrix32 acc) {
+        int[] d = acc.data();
+        int cols = acc.cols();
+        int[] centered = new int[d.length];
+        for (int r = 0; r < acc.rows(); r++) {
+            long sum = 0;
+            for (int k = 0; k < cols; k++) {
+                sum += d[r * cols + k];
+            }
+            int mean = (int) Math.floorDiv(sum, cols);
+            for (int k = 0; k < cols; k++) {
+                centered[r * cols + k] = d[r * cols + k] - mean;
+            }
+        }
+        long spread = quantileAbs(centered, QUANTILE);
+        long reach = (quantileAbs(d, QUANTILE) * QK_TARGET + TARGET - 1) / TARGET;
+        return forLevel(Math.max(spread, reach), QK_TARGET);
     }
 
     static long quantileAbs(int[] values, double q) {
