@@ -17,6 +17,7 @@ import io.socsim.workloads.mobilebert.MobileBertWeights.Head;
 import io.socsim.workloads.mobilebert.MobileBertWeights.Layer;
 import io.socsim.workloads.mobilebert.MobileBertWeights.Linear;
 import io.socsim.workloads.mobilebert.MobileBertWeights.Norm;
+import io.socsim.workloads.ops.CoreOps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -72,7 +73,7 @@ final class Calibrator {
             tokens[i] = tr.nextInt(c.vocab());
         }
         Matrix8 table = weights("embedding.table", c.vocab(), c.embedding());
-        Matrix8 tri = io.socsim.workloads.ops.CoreOps.trigram(tokens, table);
+        Matrix8 tri = CoreOps.trigram(tokens, table);
         Fit<Linear> proj = linear("embedding.proj", tri, c.hidden(), ActivationStage.IDENTITY);
         Matrix8 positions = weights("embedding.positions", s, c.hidden());
         Fit<AddNorm> norm = addNorm("embedding.norm", proj.out(), positions);
@@ -110,7 +111,7 @@ final class Calibrator {
             }
         }
         Requant sumRq = pick(sum, TARGET);
-        Matrix8 attn = io.socsim.workloads.ops.CoreOps.headSum(outs, sumRq);
+        Matrix8 attn = CoreOps.headSum(outs, sumRq);
         Fit<AddNorm> attnNorm = addNorm(n + ".attn.norm", attn, inNorm.out());
 
         List<Ffn> ffns = new ArrayList<>(c.ffns());
@@ -198,7 +199,7 @@ final class Calibrator {
             pre[i] = a.data()[i] + b.data()[i];
         }
         Requant addRq = pick(pre, TARGET);
-        Matrix8 sum = io.socsim.workloads.ops.CoreOps.residualAdd(a, b, addRq);
+        Matrix8 sum = CoreOps.residualAdd(a, b, addRq);
         Fit<Norm> norm = norm(n, sum);
         return new Fit<>(new AddNorm(addRq, norm.params()), norm.out());
     }

@@ -1,5 +1,6 @@
 package io.socsim.workloads.mobilebert;
 
+import io.socsim.ita.math.Activation;
 import io.socsim.ita.math.ActivationStage;
 import io.socsim.ita.math.FeedForward;
 import io.socsim.ita.math.HeadRequant;
@@ -10,6 +11,7 @@ import io.socsim.ita.math.Matrix8;
 import io.socsim.ita.math.Requant;
 import io.socsim.workloads.ops.CoreOps;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -172,7 +174,7 @@ public record MobileBertWeights(MobileBertConfig config, int[] tokens, Embedding
         }
         md.update(ints(tokens));
         for (Map.Entry<String, Object> e : parameters().entrySet()) {
-            md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             Object v = e.getValue();
             if (v instanceof Matrix8 m) {
                 md.update(m.data());
@@ -199,7 +201,7 @@ public record MobileBertWeights(MobileBertConfig config, int[] tokens, Embedding
         p.put(n + ".w", l.w());
         p.put(n + ".b", l.b());
         p.put(n + ".rq", l.rq());
-        if (l.act().kind() != io.socsim.ita.math.Activation.IDENTITY) {
+        if (l.act().kind() != Activation.IDENTITY) {
             p.put(n + ".act_rq", l.act().requant());
         }
     }
