@@ -97,6 +97,14 @@ final class KernelHarness {
             return at;
         }
 
+        /** Replaces bytes already placed (e.g. an output that starts out holding an input). */
+        void overwrite(int address, byte[] data) {
+            byte[] all = bytes.toByteArray();
+            System.arraycopy(data, 0, all, address - L1_BASE, data.length);
+            bytes.reset();
+            bytes.writeBytes(all);
+        }
+
         byte[] toBytes() {
             return bytes.toByteArray();
         }
