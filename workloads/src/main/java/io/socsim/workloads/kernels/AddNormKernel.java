@@ -1,0 +1,156 @@
+package io.socsim.workloads.kernels;
+
+import static io.socsim.isa.Reg.A0;
+import static io.socsim.isa.Reg.A1;
+import static io.socsim.isa.Reg.A2;
+import static io.socsim.isa.Reg.A3;
+import static io.socsim.isa.Reg.A4;
+import static io.socsim.isa.Reg.A5;
+import static io.socsim.isa.Reg.A6;
+import static io.socsim.isa.Reg.A7;
+import static io.socsim.isa.Reg.T0;
+import static io.socsim.isa.Reg.T1;
+import static io.socsim.isa.Reg.T2;
+import static io.socsim.isa.Reg.T3;
+import static io.socsim.isa.Reg.T4;
+import static io.socsim.isa.Reg.T5;
+import static io.socsim.isa.Reg.T6;
+
+import io.socsim.isa.asm.Label;
+import io.socsim.isa.asm.ProgramBuilder;
+import io.socsim.ita.math.Requant;
+import io.socsim.workloads.ita.ItaRegisters;
+
+/**
+ * Residual add and MobileBERT NoNorm on the cores, bit-exact with {@link io.socsim.workloads.ops.CoreOps}:
+ * {@link #MODE_ADD_NORM} {@code y = rq2(rq1(a + b) * gamma[c] + beta[c])} ({@code CoreOps.addNorm}),
+ * {@link #MODE_RESIDUAL} {@code y = rq1(a + b)} ({@code residualAdd}), {@link #MODE_NO_NORM}
+ * {@code y = rq2(a * gamma[c] + beta[c])} ({@code noNorm}; b and rq1 unused).
+ *
+ * <p>Tensors are dense row-major {@code rows x cols} int8; each core takes its rows. The add runs
+ * first over the core's whole share (one flat hardware loop, out = rq1(a + b)), then the norm
+ * reads the share back (in place from out for AddNorm): two passes keep each loop within the 15
+ * caller-saved registers, at the cost of one extra load and store per element. {@code out} may
+ * alias {@code a} or {@code b}. See docs/kernels.md.
+ */
+public final class AddNormKernel {
+
+    public static final int MODE_ADD_NORM = 0;
+    public static final int MODE_RESIDUAL = 1;
+    public static final int MODE_NO_NORM = 2;
+
+    /** Argument block: ten little-endian words in this order. */
+    public record Args(int a, int b, int out, int rows, int cols, int gamma, int beta, int addRq, int normRq,
+            int mode) {
+
+        /** Builds the block from {@link Requant}s (either may be null when the mode does not use it). */
+        public static Args of(int a, int b, int out, int rows, int cols, int gamma, int beta, Requant addRq,
+                Requant normRq, int mode) {
+            return new Args(a, b, out, rows, cols, gamma, beta, word(addRq), word(normRq), mode);
+        }
+
+        private static int word(Requant rq) {
+            return rq == null ? 0 : ItaRegisters.requantWord(rq);
+        }
+
+        public int[] encode() {
+            return new int[] {a, b, out, rows, cols, gamma, beta, addRq, normRq, mode};
+        }
+    }
+
+    private static final int W_A = 0, W_B = 4, W_OUT = 8, W_ROWS = 12, W_COLS = 16, W_GAMMA = 20, W_BETA = 24,
+            W_ADD_RQ = 28, W_NORM_RQ = 32, W_MODE = 36;
+
+    /** |a + b| <= 256 < 2^9. */
+    private static final int SUM_BITS = 9;
+
+    private static final Requantizer.Bounded ADD_RQ = new Requantizer.Bounded(T3, T4, T5);
+    private static final Requantizer.Wide NORM_RQ = new Requantizer.Wide(T3, T4, T5, T6);
+    // norm pass
+    private static final int P_IN = A3, P_OUT = A4, P_GAMMA = A5, P_BETA = A6, COLS = A7, COUNT = A1;
+    private static final int X = T0, G = T1, ACC = T2, HI = A2;
+
+    private AddNormKernel() {
+    }
+
+    /** Emits the routine once into {@code b}; returns its entry. */
+    public static Label emit(ProgramBuilder b) {
+        Label entry = b.newLabel(), done = b.newLabel(), norm = b.newLabel(), normPointers = b.newLabel(),
+                small = b.newLabel();
+        b.bind(entry);
+        b.lw(T0, W_ROWS, A0);
+        b.lw(COLS, W_COLS, A0);
+        RowSplit.emit(b, T0, A1, A2, T2, T1);
+        b.mv(COUNT, T1);
+        b.beqz(COUNT, done);
+        b.beqz(COLS, done);
+        b.mul(T2, T2, COLS);                                 // element offset of the share (kept in t2)
+        b.lw(T1, W_MODE, A0);
+        b.li(T3, MODE_NO_NORM);
+        b.beq(T1, T3, norm);
+
+        // ---- pass 1: out = rq1(a + b) over the share, one flat loop
+        b.lw(A3, W_A, A0);
+        b.add(A3, A3, T2);
+        b.lw(A4, W_B, A0);
+        b.add(A4, A4, T2);
+        b.lw(A5, W_OUT, A0);
+        b.add(A5, A5, T2);
+        b.mul(A6, COUNT, COLS);
+        b.lw(T0, W_ADD_RQ, A0);
+        Requantizer.emitSetupBounded(b, T0, SUM_BITS, ADD_RQ, T0);
+        Label addEnd = b.newLabel();
+        b.lpSetup(0, A6, addEnd);
+        b.pLbPostInc(T0, 1, A3);
+        b.pLbPostInc(T1, 1, A4);
+        b.add(T0, T0, T1);
+        Requantizer.emitBounded(b, T0, T0, ADD_RQ);
+        b.bind(addEnd);
+        b.pSbPostInc(T0, 1, A5);
+        b.lw(T1, W_MODE, A0);
+        b.li(T3, MODE_RESIDUAL);
+        b.beq(T1, T3, done);
+        b.lw(P_IN, W_OUT, A0);                               // AddNorm: normalise out in place
+        b.j(normPointers);
+
+        // ---- pass 2: out = rq2(in * gamma[c] + beta[c]), rows in hardware loop 1, columns in loop 0
+        b.bind(norm);
+        b.lw(P_IN, W_A, A0);
+        b.bind(normPointers);
+        b.add(P_IN, P_IN, T2);
+        b.lw(P_OUT, W_OUT, A0);
+        b.add(P_OUT, P_OUT, T2);
+        b.lw(P_GAMMA, W_GAMMA, A0);
+        b.lw(P_BETA, W_BETA, A0);
+        b.lw(T0, W_NORM_RQ, A0);
+        Requantizer.emitSetupWide(b, T0, NORM_RQ, T0, T1, small);
+        emitNorm(b, false);
+        b.j(done);
+        b.bind(small);
+        emitNorm(b, true);
+        b.bind(done);
+        b.ret();
+        return entry;
+    }
+
+    private static void emitNorm(ProgramBuilder b, boolean smallShift) {
+        Label inner = b.newLabel(), outer = b.newLabel();
+        b.lpSetup(1, COUNT, outer);
+        b.lpSetup(0, COLS, inner);
+        b.pLwPostInc(ACC, 4, P_BETA);
+        b.pLbPostInc(X, 1, P_IN);
+        b.pLbPostInc(G, 1, P_GAMMA);
+        b.pMac(ACC, X, G);                                   // int32, wrapping like CoreOps
+        if (smallShift) {
+            Requantizer.emitSmallShift(b, X, ACC, NORM_RQ);
+        } else {
+            Requantizer.emitLargeShift(b, X, ACC, NORM_RQ, ACC, HI);
+        }
+        b.bind(inner);
+        b.pSbPostInc(X, 1, P_OUT);
+        b.sub(P_GAMMA, P_GAMMA, COLS);                      // back to column 0
+        b.slli(X, COLS, 2);
+        b.bind(outer);
+        b.sub(P_BETA, P_BETA, X);
+    }
+}

@@ -1,0 +1,178 @@
+package io.socsim.workloads.kernels;
+
+import static io.socsim.isa.Reg.A0;
+import static io.socsim.isa.Reg.A1;
+import static io.socsim.isa.Reg.A2;
+import static io.socsim.isa.Reg.A3;
+import static io.socsim.isa.Reg.A4;
+import static io.socsim.isa.Reg.A5;
+import static io.socsim.isa.Reg.A6;
+import static io.socsim.isa.Reg.A7;
+import static io.socsim.isa.Reg.T0;
+import static io.socsim.isa.Reg.T1;
+import static io.socsim.isa.Reg.T2;
+import static io.socsim.isa.Reg.T3;
+import static io.socsim.isa.Reg.T4;
+import static io.socsim.isa.Reg.T5;
+import static io.socsim.isa.Reg.T6;
+import static io.socsim.isa.Reg.ZERO;
+
+import io.socsim.isa.asm.Label;
+import io.socsim.isa.asm.ProgramBuilder;
+import io.socsim.ita.math.Requant;
+import io.socsim.workloads.ita.ItaRegisters;
+
+/**
+ * ITA's linear layer on the cores, bit-exact with {@code FeedForward.linear}:
+ * {@code out = act(rq(clip26(x . W + bias)))}, activation identity or ReLU
+ * ({@code rqAct(max(q, 0))}); GELU is not supported.
+ *
+ * <p>x is S x E int8 (row stride xStride), W is given transposed (Wt, P x E, row stride wtStride)
+ * so that both operands are read along rows by {@code pv.sdotsp.b}, one word (4 products) per
+ * step. E must be a positive multiple of 4: the caller pads x and Wt rows with zeros (they add
+ * zero products), and strides and base addresses must be word aligned. Each core takes its rows
+ * of x. Without callee-saved registers only a 1x1 output block fits (15 registers); the ReLU,
+ * when asked for, runs as a second pass over the core's own output rows.
+ */
+public final class CoreLinearKernel {
+
+    public static final int ACT_IDENTITY = 0;
+    public static final int ACT_RELU = 1;
+
+    /** Argument block: thirteen words in this order; bias 0 = none. */
+    public record Args(int x, int xStride, int wt, int wtStride, int bias, int out, int outStride, int s, int p,
+            int e, int rq, int act, int actRq) {
+
+        public static Args of(int x, int xStride, int wt, int wtStride, int bias, int out, int outStride, int s,
+                int p, int e, Requant rq, int act, Requant actRq) {
+            return new Args(x, xStride, wt, wtStride, bias, out, outStride, s, p, e, ItaRegisters.requantWord(rq),
+                    act, actRq == null ? 0 : ItaRegisters.requantWord(actRq));
+        }
+
+        public int[] encode() {
+            return new int[] {x, xStride, wt, wtStride, bias, out, outStride, s, p, e, rq, act, actRq};
+        }
+    }
+
+    private static final int W_X = 0, W_XSTRIDE = 4, W_WT = 8, W_WTSTRIDE = 12, W_BIAS = 16, W_OUT = 20,
+            W_OUTSTRIDE = 24, W_S = 28, W_P = 32, W_E = 36, W_RQ = 40, W_ACT = 44, W_ACT_RQ = 48;
+
+    private static final int ROWS = A1, PX = A2, PW = A3, COUNT = A4, POUT = A5, PBIAS = A6, KCNT = A7;
+    private static final int VX = T0, VW = T1, ACC = T2;
+    private static final Requantizer.Wide RQ = new Requantizer.Wide(T3, T4, T5, T6);
+    private static final Requantizer.Bounded ACT_RQ = new Requantizer.Bounded(T3, T4, T5);
+    /** ReLU output is 0..127. */
+    private static final int RELU_BITS = 7;
+
+    private CoreLinearKernel() {
+    }
+
+    /** Emits the routine once into {@code b}; returns its entry. */
+    public static Label emit(ProgramBuilder b) {
+        Label entry = b.newLabel(), done = b.newLabel(), small = b.newLabel(), act = b.newLabel();
+        Label smallNoBias = b.newLabel(), largeNoBias = b.newLabel();
+        b.bind(entry);
+        b.lw(T0, W_S, A0);
+        RowSplit.emit(b, T0, A1, A2, T1, T2);
+        b.mv(ROWS, T2);
+        b.mv(COUNT, T2);
+        b.beqz(ROWS, done);
+        b.lw(T0, W_P, A0);
+        b.beqz(T0, done);
+        b.lw(KCNT, W_E, A0);
+        b.srli(KCNT, KCNT, 2);
+        b.beqz(KCNT, done);
+        b.lw(PX, W_XSTRIDE, A0);
+        b.mul(PX, PX, T1);
+        b.lw(T0, W_X, A0);
+        b.add(PX, PX, T0);
+        b.lw(POUT, W_OUTSTRIDE, A0);
+        b.mul(POUT, POUT, T1);
+        b.lw(T0, W_OUT, A0);
+        b.add(POUT, POUT, T0);
+        b.lw(PW, W_WT, A0);
+        b.lw(PBIAS, W_BIAS, A0);
+        b.lw(T0, W_RQ, A0);
+        Requantizer.emitSetupWide(b, T0, RQ, T0, T1, small);
+        b.beqz(PBIAS, largeNoBias);
+        emitRows(b, false, true, act);
+        b.bind(largeNoBias);
+        emitRows(b, false, false, act);
+        b.bind(small);
+        b.beqz(PBIAS, smallNoBias);
+        emitRows(b, true, true, act);
+        b.bind(smallNoBias);
+        emitRows(b, true, false, act);
+
+        // ---- ReLU pass over the core's output rows: out = rqAct(max(out, 0)), in place
+        b.bind(act);
+        b.lw(T0, W_ACT, A0);
+        b.li(T1, ACT_RELU);
+        b.bne(T0, T1, done);
+        b.lw(T0, W_OUTSTRIDE, A0);
+        b.mul(T1, T0, COUNT);
+        b.sub(POUT, POUT, T1);                               // back to the core's first output row
+        b.lw(A2, W_P, A0);
+        b.sub(A3, T0, A2);                                   // outStride - P
+        b.lw(T0, W_ACT_RQ, A0);
+        Requantizer.emitSetupBounded(b, T0, RELU_BITS, ACT_RQ, T0);
+        Label inner = b.newLabel(), outer = b.newLabel();
+        b.lpSetup(1, COUNT, outer);
+        b.lpSetup(0, A2, inner);
+        b.lb(T0, 0, POUT);
+        b.pMax(T0, T0, ZERO);
+        Requantizer.emitBounded(b, T0, T0, ACT_RQ);
+        b.bind(inner);
+        b.pSbPostInc(T0, 1, POUT);
+        b.bind(outer);
+        b.add(POUT, POUT, A3);
+        b.bind(done);
+        b.ret();
+        return entry;
+    }
+
+    /**
+     * The row loop for one variant; leaves POUT at the end of the core's rows and jumps to
+     * {@code after} (the activation pass).
+     */
+    private static void emitRows(ProgramBuilder b, boolean smallShift, boolean bias, Label after) {
+        Label row = b.here(), kEnd = b.newLabel(), colEnd = b.newLabel();
+        b.lw(VW, W_P, A0);
+        b.lpSetup(1, VW, colEnd);
+        if (bias) {
+            b.pLwPostInc(ACC, 4, PBIAS);
+            b.pClip(ACC, ACC, 31);                           // keeps dot + bias in 32 bits, clip26 unchanged
+        } else {
+            b.li(ACC, 0);
+        }
+        b.lpSetup(0, KCNT, kEnd);
+        b.pLwPostInc(VX, 4, PX);
+        b.pLwPostInc(VW, 4, PW);
+        b.bind(kEnd);
+        b.pvSdotspB(ACC, VX, VW);
+        b.pClip(ACC, ACC, 26);
+        if (smallShift) {
+            Requantizer.emitSmallShift(b, VX, ACC, RQ);
+        } else {
+            Requantizer.emitLargeShift(b, VX, ACC, RQ, ACC, VW);
+        }
+        b.pSbPostInc(VX, 1, POUT);
+        b.slli(VX, KCNT, 2);
+        b.sub(PX, PX, VX);                                   // back to the start of the x row
+        b.sub(PW, PW, VX);
+        b.lw(VW, W_WTSTRIDE, A0);
+        b.bind(colEnd);
+        b.add(PW, PW, VW);                                   // next Wt row
+        b.lw(VW, W_XSTRIDE, A0);
+        b.add(PX, PX, VW);
+        b.lw(VW, W_OUTSTRIDE, A0);
+        b.add(POUT, POUT, VW);
+        b.lw(VW, W_P, A0);
+        b.sub(POUT, POUT, VW);
+        b.lw(PW, W_WT, A0);
+        b.lw(PBIAS, W_BIAS, A0);
+        b.addi(ROWS, ROWS, -1);
+        b.bnez(ROWS, row);
+        b.j(after);
+    }
+}

@@ -1,0 +1,133 @@
+package io.socsim.workloads.kernels;
+
+import static io.socsim.isa.Reg.A0;
+import static io.socsim.isa.Reg.A1;
+import static io.socsim.isa.Reg.A2;
+import static io.socsim.isa.Reg.A3;
+import static io.socsim.isa.Reg.A4;
+import static io.socsim.isa.Reg.A5;
+import static io.socsim.isa.Reg.A6;
+import static io.socsim.isa.Reg.A7;
+import static io.socsim.isa.Reg.T0;
+import static io.socsim.isa.Reg.T1;
+import static io.socsim.isa.Reg.T2;
+import static io.socsim.isa.Reg.T3;
+import static io.socsim.isa.Reg.T4;
+import static io.socsim.isa.Reg.T5;
+import static io.socsim.isa.Reg.T6;
+
+import io.socsim.isa.asm.Label;
+import io.socsim.isa.asm.ProgramBuilder;
+import io.socsim.ita.math.Requant;
+import io.socsim.workloads.ita.ItaRegisters;
+import java.util.Arrays;
+
+/**
+ * The head sum ({@code CoreOps.headSum}, PyITA's OSUM): {@code y = rq(sum_h head_h)} over up to
+ * {@link #MAX_HEADS} dense int8 tensors of {@code rows x cols}; each core takes its rows. The sum
+ * of at most 8 int8 values is below 2^11 in magnitude, so the bounded requantisation applies.
+ * One loop per head count is emitted (every head pointer lives in a register); a head count
+ * outside 1..8 does nothing.
+ */
+public final class HeadSumKernel {
+
+    public static final int MAX_HEADS = 8;
+
+    /** Argument block: heads, rows, cols, out, rq, then eight head addresses (unused ones 0). */
+    public record Args(int heads, int rows, int cols, int out, int rq, int[] headAddresses) {
+
+        public Args {
+            if (headAddresses.length != heads || heads < 1 || heads > MAX_HEADS) {
+                throw new IllegalArgumentException(heads + " heads with " + headAddresses.length + " addresses");
+            }
+            headAddresses = headAddresses.clone();
+        }
+
+        public static Args of(int rows, int cols, int out, Requant rq, int... headAddresses) {
+            return new Args(headAddresses.length, rows, cols, out, ItaRegisters.requantWord(rq), headAddresses);
+        }
+
+        public int[] encode() {
+            int[] w = new int[5 + MAX_HEADS];
+            w[0] = heads;
+            w[1] = rows;
+            w[2] = cols;
+            w[3] = out;
+            w[4] = rq;
+            System.arraycopy(headAddresses, 0, w, 5, heads);
+            return w;
+        }
+
+        @Override
+        public int[] headAddresses() {
+            return headAddresses.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Args a && a.heads == heads && a.rows == rows && a.cols == cols && a.out == out
+                    && a.rq == rq && Arrays.equals(a.headAddresses, headAddresses);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(encode());
+        }
+    }
+
+    private static final int W_HEADS = 0, W_ROWS = 4, W_COLS = 8, W_OUT = 12, W_RQ = 16, W_HEAD0 = 20;
+    private static final int SUM_BITS = 11;                   // |sum of 8 int8| <= 1024 < 2^11
+
+    private static final int[] HEAD = {A3, A4, A5, A6, A7, T4, T5, T6};
+    private static final int P_OUT = A2, N = A0, ACC = T0, X = T1;
+    private static final Requantizer.Bounded RQ = new Requantizer.Bounded(A1, T3, T2);
+
+    private HeadSumKernel() {
+    }
+
+    /** Emits the routine once into {@code b}; returns its entry. */
+    public static Label emit(ProgramBuilder b) {
+        Label entry = b.newLabel(), done = b.newLabel();
+        b.bind(entry);
+        b.lw(T0, W_ROWS, A0);
+        b.lw(T1, W_COLS, A0);
+        RowSplit.emit(b, T0, A1, A2, T2, T3);
+        b.mul(T2, T2, T1);                                   // element offset of the share
+        b.mul(T3, T3, T1);                                   // elements of the share
+        b.beqz(T3, done);
+        b.lw(P_OUT, W_OUT, A0);
+        b.add(P_OUT, P_OUT, T2);
+        b.lw(X, W_HEADS, A0);
+        for (int h = 0; h < MAX_HEADS; h++) {                // unused words are read, never followed
+            b.lw(HEAD[h], W_HEAD0 + 4 * h, A0);
+            b.add(HEAD[h], HEAD[h], T2);
+        }
+        b.lw(ACC, W_RQ, A0);
+        b.mv(N, T3);
+        Requantizer.emitSetupBounded(b, ACC, SUM_BITS, RQ, ACC);
+        Label[] loops = new Label[MAX_HEADS + 1];
+        for (int h = 1; h <= MAX_HEADS; h++) {
+            loops[h] = b.newLabel();
+            b.li(ACC, h);
+            b.beq(X, ACC, loops[h]);
+        }
+        b.j(done);
+        for (int h = 1; h <= MAX_HEADS; h++) {
+            Label end = b.newLabel();
+            b.bind(loops[h]);
+            b.lpSetup(0, N, end);
+            b.pLbPostInc(ACC, 1, HEAD[0]);
+            for (int k = 1; k < h; k++) {
+                b.pLbPostInc(X, 1, HEAD[k]);
+                b.add(ACC, ACC, X);
+            }
+            Requantizer.emitBounded(b, ACC, ACC, RQ);
+            b.bind(end);
+            b.pSbPostInc(ACC, 1, P_OUT);
+            b.j(done);
+        }
+        b.bind(done);
+        b.ret();
+        return entry;
+    }
+}

@@ -1,0 +1,114 @@
+package io.socsim.workloads.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socsim.ita.math.Matrix8;
+import io.socsim.ita.math.Requant;
+import io.socsim.workloads.ops.CoreOps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AddNormKernelTest {
+
+    private static final int[][] SHAPES = {{1, 1}, {3, 1}, {5, 7}, {13, 33}, {16, 64}, {2, 130}};
+    private static final int[] ADD_SHIFTS = {0, 1, 7, 8, 22, 23, 31, 40};
+    private static final int[] NORM_SHIFTS = {0, 1, 5, 8, 9, 14, 22, 23, 31, 32, 33, 40, 255};
+
+    static List<Arguments> modesAndCores() {
+        List<Arguments> out = new ArrayList<>();
+        for (int mode : new int[] {AddNormKernel.MODE_ADD_NORM, AddNormKernel.MODE_RESIDUAL, AddNormKernel.MODE_NO_NORM}) {
+            for (int cores : new int[] {1, 2, 3, 8}) {
+                out.add(Arguments.of(mode, cores));
+            }
+        }
+        return out;
+    }
+
+    private static Requant randomRq(SplittableRandom r, int shift) {
+        int mult = r.nextInt(4) == 0 ? new int[] {0, 1, 255}[r.nextInt(3)] : r.nextInt(256);
+        int add = r.nextInt(3) == 0 ? new int[] {-128, 127, -5}[r.nextInt(3)] : r.nextInt(-128, 128);
+        return new Requant(mult, shift, add);
+    }
+
+    /** gamma and beta with the extremes present, so products saturate both ways and x*gamma+beta wraps. */
+    private static byte[] gamma(SplittableRandom r, int cols) {
+        byte[] g = KernelHarness.randomBytes(r, cols);
+        g[0] = -128;
+        if (cols > 1) {
+            g[cols - 1] = 127;
+        }
+        return g;
+    }
+
+    private static int[] beta(SplittableRandom r, int cols, int shift) {
+        int[] b = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            b[c] = switch (r.nextInt(6)) {
+                case 0 -> Integer.MAX_VALUE - r.nextInt(20000);
+                case 1 -> Integer.MIN_VALUE + r.nextInt(20000);
+                case 2 -> r.nextInt();
+                default -> r.nextInt(-(1 << Math.min(30, shift + 8)), 1 << Math.min(30, shift + 8));
+            };
+        }
+        return b;
+    }
+
+    @ParameterizedTest(name = "mode {0} on {1} cores")
+    @MethodSource("modesAndCores")
+    void everyModeEqualsCoreOpsBitForBit(int mode, int cores) {
+        SplittableRandom r = new SplittableRandom(mode * 100 + cores);
+        int run = 0;
+        for (int[] shape : SHAPES) {
+            for (int k = 0; k < 3; k++, run++) {
+                Requant addRq = randomRq(r, ADD_SHIFTS[run % ADD_SHIFTS.length]);
+                Requant normRq = randomRq(r, NORM_SHIFTS[run % NORM_SHIFTS.length]);
+                check(r, shape[0], shape[1], cores, mode, addRq, normRq, false);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "mode {0} on {1} cores")
+    @MethodSource("modesAndCores")
+    void outputMayOverwriteTheFirstInput(int mode, int cores) {
+        SplittableRandom r = new SplittableRandom(7 + mode);
+        check(r, 11, 9, cores, mode, new Requant(200, 9, -3), new Requant(170, 12, 4), true);
+    }
+
+    private static void check(SplittableRandom r, int rows, int cols, int cores, int mode, Requant addRq, Requant normRq,
+            boolean inPlace) {
+        int n = rows * cols;
+        Matrix8 a = new Matrix8(rows, cols, KernelHarness.randomBytes(r, n));
+        Matrix8 b = new Matrix8(rows, cols, KernelHarness.randomBytes(r, n));
+        a.data()[0] = -128;
+        b.data()[0] = -128;
+        a.data()[n - 1] = 127;
+        b.data()[n - 1] = 127;
+        byte[] g = gamma(r, cols);
+        int[] beta = beta(r, cols, normRq.shift());
+        Matrix8 expected = switch (mode) {
+            case AddNormKernel.MODE_ADD_NORM -> CoreOps.addNorm(a, b, addRq, g, beta, normRq);
+            case AddNormKernel.MODE_RESIDUAL -> CoreOps.residualAdd(a, b, addRq);
+            default -> CoreOps.noNorm(a, g, beta, normRq);
+        };
+        KernelHarness.Image image = new KernelHarness.Image(rows * 31 + cols);
+        int aAt = inPlace ? image.output(n) : image.put(a.data());
+        int bAt = image.put(b.data()), gAt = image.put(g), betaAt = image.put(beta);
+        int out = inPlace ? aAt : image.output(n);
+        int args = image.put(AddNormKernel.Args.of(aAt, bAt, out, rows, cols, gAt, betaAt, addRq, normRq, mode).encode());
+        KernelHarness.Run run = KernelHarness.run(AddNormKernel::emit, withA(image, inPlace, aAt, a), args, cores);
+        assertThat(run.read(out, n)).as("%dx%d mode %d cores %d add %s norm %s", rows, cols, mode, cores, addRq, normRq)
+                .isEqualTo(expected.data());
+    }
+
+    /** For the in-place case the output slot starts out holding a. */
+    private static KernelHarness.Image withA(KernelHarness.Image image, boolean inPlace, int at, Matrix8 a) {
+        if (inPlace) {
+            image.overwrite(at, a.data());
+        }
+        return image;
+    }
+}
