@@ -10,6 +10,7 @@ import io.socsim.sim.cluster.Cluster;
 import io.socsim.sim.cluster.ClusterReport;
 import io.socsim.sim.cluster.ClusterResult;
 import io.socsim.sim.func.FunctionalMachine;
+import io.socsim.sim.mobilebert.MobileBertRun;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * TCDM run on the cycle-approximate cluster model; a flat-RAM system ({@code rv32-bare}) runs on
  * the functional single-hart machine.
  */
-@Command(name = "run", description = "Run a RISC-V ELF program; prints what it writes and exits with its exit code.")
+@Command(name = "run", description = "Run a RISC-V ELF program (prints what it writes and exits with its exit code), or the built-in workload 'mobilebert'.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable.")
@@ -45,10 +46,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the statistics table (cluster runs print it on standard error).")
     boolean quiet;
 
+    @Mixin
+    WorkloadOptions workload;
+
     @Override
     public Integer call() {
         if (maxCycles <= 0) {
             throw new UserError("--max-cycles must be positive, not " + maxCycles);
+        }
+        if (program.toString().equals("mobilebert") && !Files.exists(program)) {
+            return runMobileBert();
+        }
+        if (workload.any()) {
+            throw new UserError("--layers, --seq, --variant, --seed and --no-ita apply to 'socsim run mobilebert' only");
         }
         ElfFile elf;
         try {
@@ -89,6 +99,22 @@ final class RunCommand implements Callable<Integer> {
             writeReport(report, soc);
         }
         return result.exitCode() & 0xff; // what a process exit status keeps, as under QEMU
+    }
+
+    private int runMobileBert() {
+        SocConfig soc = system.resolve("ita-cluster");
+        MobileBertRun.Result r = MobileBertRun.run(workload.config(), soc, maxCycles);
+        MobileBertRun.print(r, System.out);
+        if (!quiet) {
+            ClusterReport.print(r.cluster(), System.err);
+        }
+        if (json != null) {
+            writeReport(MobileBertRun.report(r, soc.name()), soc);
+        }
+        if (r.mismatches() != 0) {
+            throw new UserError("the simulated output differs from the golden model in " + r.mismatches() + " bytes", UserError.PROGRAM_FAULT);
+        }
+        return 0;
     }
 
     private void writeReport(Map<String, Object> report, SocConfig soc) {

@@ -29,6 +29,10 @@ public final class Lowering {
         this.tile = itaTile;
     }
 
+    public int l1Size() {
+        return l1Size;
+    }
+
     /** The most L1 any single-buffered operation needed so far (for "smallest L1" messages). */
     public long largestL1Need() {
         return largestL1Need;

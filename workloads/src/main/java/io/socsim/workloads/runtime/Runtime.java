@@ -27,7 +27,10 @@ public final class Runtime {
     private Runtime() {
     }
 
-    /** Addresses where a finished run leaves its marks (mcycle per mark, in schedule order). */
+    /** Symbol of the mark table: one word per mark, the mcycle core 0 read there. */
+    public static final String MARKS_SYMBOL = "runtime_marks";
+
+    /** Where a finished run leaves its marks (mcycle per mark, in schedule order). */
     public record Layout(Label marks, int markCount) {
     }
 
@@ -40,7 +43,7 @@ public final class Runtime {
         int eu = (int) p.eventUnit().map(AddressWindow::base).orElseThrow(() -> new IllegalArgumentException(soc.name() + " has no event unit")).longValue();
         int dma = (int) p.dma().map(AddressWindow::base).orElse(0L).longValue();
         int ita = (int) p.ita().map(AddressWindow::base).orElse(0L).longValue();
-        Label table = b.newLabel(), slots = b.newLabel(), marks = b.newLabel();
+        Label table = b.newLabel(), slots = b.newLabel(), marks = b.label(MARKS_SYMBOL);
         Label loop = b.newLabel(), next = b.newLabel(), end = b.newLabel();
         Label[] cases = new Label[8];
         for (int i = 0; i < cases.length; i++) {

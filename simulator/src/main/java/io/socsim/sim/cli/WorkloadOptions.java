@@ -1,0 +1,62 @@
+package io.socsim.sim.cli;
+
+import io.socsim.sim.UserError;
+import io.socsim.workloads.mobilebert.MobileBertConfig;
+import picocli.CommandLine.Option;
+
+/** Options of the built-in MobileBERT workload ({@code socsim run mobilebert}, {@code socsim compile mobilebert}). */
+final class WorkloadOptions {
+
+    @Option(names = "--layers", paramLabel = "N", description = "Run the first N layers only (default: all 24).")
+    Integer layers;
+
+    @Option(names = "--seq", paramLabel = "S", description = "Sequence length, a multiple of 16 (default: 128).")
+    Integer seq;
+
+    @Option(names = "--variant", paramLabel = "ita|original", description = "ita: V from the 128-wide bottleneck (default); original: V from the 512-wide input.")
+    String variant;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated weights and tokens.")
+    Long seed;
+
+    @Option(names = "--no-ita", description = "Map everything on the cores.")
+    boolean noIta;
+
+    /** True when any workload option was given. */
+    boolean any() {
+        return layers != null || seq != null || variant != null || seed != null || noIta;
+    }
+
+    MobileBertConfig config() {
+        MobileBertConfig c = MobileBertConfig.defaults();
+        try {
+            if (layers != null) {
+                c = c.withLayers(layers);
+            }
+            if (seq != null) {
+                c = c.withSeq(seq);
+            }
+            if (seed != null) {
+                c = c.withSeed(seed);
+            }
+            if (variant != null) {
+                switch (variant) {
+                    case "ita": c = c.withVariant(MobileBertConfig.Variant.ITA); break;
+                    case "original": c = c.withVariant(MobileBertConfig.Variant.ORIGINAL); break;
+                    default: throw new UserError("--variant must be 'ita' or 'original', not '" + variant + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (noIta) {
+            throw new UserError("--no-ita is not available yet: the cores still lack ITA's integer softmax (ITAmax) kernel, "
+                    + "so attention cannot run bit-exactly without the accelerator");
+        }
+        if (c.variant() == MobileBertConfig.Variant.ORIGINAL) {
+            throw new UserError("--variant original is modelled by the golden model but not mapped to the cluster yet "
+                    + "(ITA runs a head from one input tensor; the original variant feeds V from the 512-wide input)");
+        }
+        return c;
+    }
+}

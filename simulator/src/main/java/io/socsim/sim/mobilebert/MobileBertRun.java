@@ -1,0 +1,160 @@
+package io.socsim.sim.mobilebert;
+
+import io.socsim.config.SocConfig;
+import io.socsim.isa.elf.ElfFile;
+import io.socsim.sim.UserError;
+import io.socsim.sim.cluster.Cluster;
+import io.socsim.sim.cluster.ClusterReport;
+import io.socsim.sim.cluster.ClusterResult;
+import io.socsim.workloads.mobilebert.MobileBertCompiler;
+import io.socsim.workloads.mobilebert.MobileBertConfig;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MobileBERT compiled for the configured system, run on the timed cluster, checked against the
+ * golden integer model, and reported: cycles, GOp (2 operations per MAC of the linear layers and
+ * of the attention products), GOp/s and inferences/s at the configured clock, cycles per layer
+ * and per operator type (from the runtime's mcycle marks), and the units' activity.
+ */
+public final class MobileBertRun {
+
+    /** A finished, verified run. */
+    public record Result(MobileBertCompiler.Compiled compiled, ClusterResult cluster, long[] marks, int mismatches,
+            double frequencyMhz, double compileSeconds, double simulateSeconds) {
+
+        public double gop() {
+            return 2.0 * compiled.macs() / 1e9;
+        }
+
+        public double inferencesPerSecond() {
+            return frequencyMhz * 1e6 / cluster.cycles();
+        }
+
+        public double gopsPerSecond() {
+            return gop() * inferencesPerSecond();
+        }
+    }
+
+    private MobileBertRun() {
+    }
+
+    public static MobileBertCompiler.Compiled compile(MobileBertConfig config, SocConfig soc) {
+        try {
+            return MobileBertCompiler.compile(config, soc);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    public static Result run(MobileBertConfig config, SocConfig soc, long maxCycles) {
+        long t0 = System.nanoTime();
+        MobileBertCompiler.Compiled compiled = compile(config, soc);
+        long t1 = System.nanoTime();
+        Cluster cluster = new Cluster(soc, ElfFile.read(compiled.elf(), "mobilebert.elf"), OutputStream.nullOutputStream(), System.err);
+        ClusterResult result = cluster.run(maxCycles);
+        long t2 = System.nanoTime();
+        byte[] out = cluster.readMemory(compiled.outputAddress(), compiled.outputBytes());
+        int mismatches = 0;
+        for (int i = 0; i < out.length; i++) {
+            mismatches += out[i] != compiled.expectedOutput()[i] ? 1 : 0;
+        }
+        byte[] raw = cluster.readMemory(compiled.marksAddress(), 4 * compiled.marks().size());
+        long[] marks = new long[compiled.marks().size()];
+        for (int i = 0; i < marks.length; i++) {
+            marks[i] = Integer.toUnsignedLong((raw[4 * i] & 0xff) | (raw[4 * i + 1] & 0xff) << 8 | (raw[4 * i + 2] & 0xff) << 16 | (raw[4 * i + 3] & 0xff) << 24);
+        }
+        return new Result(compiled, result, marks, mismatches, soc.clock().frequencyMhz(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    /** Cycles between consecutive marks, attributed to the operation that starts at each. */
+    private static long[] intervals(Result r) {
+        long[] m = r.marks();
+        long[] d = new long[m.length];
+        for (int i = 0; i + 1 < m.length; i++) {
+            d[i] = m[i + 1] - m[i];
+        }
+        return d;
+    }
+
+    /** The report as ordered maps (deterministic JSON); keys as the issue asks, plus the cluster's. */
+    public static Map<String, Object> report(Result r, String system) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        MobileBertConfig c = r.compiled().config();
+        m.put("workload", "mobilebert");
+        m.put("system", system);
+        m.put("variant", c.variant().name().toLowerCase(Locale.ROOT));
+        m.put("sequence_length", c.seq());
+        m.put("layers_run", c.layers());
+        m.put("output_matches_golden", r.mismatches() == 0);
+        m.put("cycles", r.cluster().cycles());
+        m.put("frequency_mhz", r.frequencyMhz());
+        m.put("time_ms", round(r.cluster().cycles() / r.frequencyMhz() / 1000.0));
+        m.put("macs", r.compiled().macs());
+        m.put("gop", round(r.gop()));
+        m.put("gops_per_s", round(r.gopsPerSecond()));
+        m.put("inferences_per_s", round(r.inferencesPerSecond()));
+        long[] d = intervals(r);
+        List<MobileBertCompiler.MarkInfo> info = r.compiled().marks();
+        long startup = r.marks().length == 0 ? 0 : r.marks()[0];
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        Map<Integer, Long> byLayer = new LinkedHashMap<>();
+        Map<Integer, Long> macsByLayer = new LinkedHashMap<>();
+        for (int i = 0; i < info.size(); i++) {
+            byKind.merge(info.get(i).kind(), d[i], Long::sum);
+            byLayer.merge(info.get(i).layer(), d[i], Long::sum);
+            macsByLayer.merge(info.get(i).layer(), info.get(i).macs(), Long::sum);
+        }
+        byKind.remove("end");
+        byLayer.remove(c.layers());
+        Map<String, Object> ops = new LinkedHashMap<>();
+        ops.put("startup", startup);
+        ops.putAll(byKind);
+        m.put("cycles_by_operator", ops);
+        List<Object> layers = new ArrayList<>();
+        for (Map.Entry<Integer, Long> e : byLayer.entrySet()) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("layer", e.getKey() < 0 ? "embedding" : e.getKey());
+            lm.put("cycles", e.getValue());
+            lm.put("macs", macsByLayer.get(e.getKey()));
+            layers.add(lm);
+        }
+        m.put("layers", layers);
+        Map<String, Object> units = new LinkedHashMap<>();
+        long total = r.cluster().cycles();
+        long busy = r.cluster().cores().stream().mapToLong(x -> x.busy()).sum();
+        units.put("cores_busy_fraction", round((double) busy / (total * r.cluster().cores().size())));
+        units.put("dma_busy_fraction", round((double) r.cluster().dmaBusyCycles() / total));
+        if (r.cluster().ita() != null) {
+            units.put("ita_busy_fraction", round((double) r.cluster().ita().busyCycles() / total));
+            units.put("ita_utilisation", round(r.cluster().ita().utilisation()));
+        }
+        m.put("utilisation", units);
+        m.put("host_compile_s", round(r.compileSeconds()));
+        m.put("host_simulate_s", round(r.simulateSeconds()));
+        m.put("cluster", ClusterReport.toMap(r.cluster(), "mobilebert", system));
+        return m;
+    }
+
+    /** The terminal summary. */
+    public static void print(Result r, PrintStream out) {
+        MobileBertConfig c = r.compiled().config();
+        out.printf(Locale.ROOT, "MobileBERT (%s variant, S=%d, %d of 24 layers): output %s%n", c.variant().name().toLowerCase(Locale.ROOT),
+                c.seq(), c.layers(), r.mismatches() == 0 ? "matches the golden model bit for bit" : r.mismatches() + " bytes differ from the golden model");
+        out.printf(Locale.ROOT, "cycles %d = %.3f ms at %.0f MHz; %.3f GOp -> %.1f GOp/s, %.2f Inf/s%n", r.cluster().cycles(),
+                r.cluster().cycles() / r.frequencyMhz() / 1000.0, r.frequencyMhz(), r.gop(), r.gopsPerSecond(), r.inferencesPerSecond());
+        Map<String, Object> rep = report(r, "");
+        out.println("cycles by operator: " + rep.get("cycles_by_operator"));
+        out.println("utilisation: " + rep.get("utilisation"));
+        out.printf(Locale.ROOT, "host: compile %.1f s, simulate %.1f s%n", r.compileSeconds(), r.simulateSeconds());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000.0) / 10000.0;
+    }
+}
