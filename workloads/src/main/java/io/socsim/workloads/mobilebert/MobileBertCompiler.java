@@ -70,8 +70,13 @@ public final class MobileBertCompiler {
         this.l1Base = (int) l1.base();
         this.tile = soc.ita().orElseThrow().tileSize();
         this.b = new ProgramBuilder().textBase((int) l2c.base());
-        // code and tables take the bottom of L2, activations the rest
-        this.l2 = new Arena("L2", l2c.base() + 256 * 1024, l2c.size() - 256 * 1024);
+        // code and tables grow from the bottom of L2, activations sit at its top
+        long activations = activationBytes(config);
+        if (activations >= l2c.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "MobileBERT (S=%d) needs %d bytes of activations in L2, which holds %d",
+                    config.seq(), activations, l2c.size()));
+        }
+        this.l2 = new Arena("L2", (l2c.base() + l2c.size() - activations) & ~4095L, activations + 4096);
         this.l3 = new Arena("L3", l3c.base(), l3c.size());
         this.lowering = new Lowering(schedule, l1Base, (int) l1.size(), tile);
     }
@@ -117,6 +122,18 @@ public final class MobileBertCompiler {
                 soc.interconnect(), soc.dma(), soc.eventUnit(), soc.ita(), soc.assumptions());
     }
 
+    /** L2 bytes of the activation buffers {@link #plan} takes (each rounded to 16). */
+    private static long activationBytes(MobileBertConfig c) {
+        long s = c.seq(), hid = c.hidden(), bot = c.bottleneck(), inter = c.intermediate();
+        long[] sizes = {s * hid, s * hid, s * bot, s * bot, s * Math.max(hid, inter), c.heads() * s * bot, s * bot,
+            s * bot, s * bot, s * inter, s * bot, c.embedding(), s * 3L * c.embedding()};
+        long total = 0;
+        for (long v : sizes) {
+            total += (v + 15) & ~15L;
+        }
+        return total;
+    }
+
     // ------------------------------------------------------------------ compilation
 
     private Compiled build() {
@@ -124,6 +141,13 @@ public final class MobileBertCompiler {
         Runtime.emit(b, schedule, soc);
         b.sectionBase(".l3", (int) l3.base()).section(".l3").bytes(l3Image.toByteArray());
         Program program = b.build();
+        long programEnd = program.sections().stream().filter(x -> x.size() > 0 && Integer.toUnsignedLong(x.base()) < Integer.toUnsignedLong((int) l3.base()))
+                .mapToLong(x -> Integer.toUnsignedLong(x.base()) + x.size()).max().orElse(0);
+        if (programEnd > l2.base()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the program's code and tables end at 0x%08x, inside the activations placed from 0x%08x: L2 is too small for %d layers",
+                    programEnd, l2.base(), config.layers()));
+        }
         int s = config.seq();
         byte[] expected = MobileBertGolden.run(weights, config.layers(), false).output().data();
         return new Compiled(config, ProgramElf.toBytes(program, false), output, s * config.hidden(),
