@@ -1,30 +1,67 @@
 package io.socsim.sim.mobilebert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.socsim.config.Presets;
-import io.socsim.isa.elf.ElfFile;
-import io.socsim.sim.cluster.Cluster;
-import io.socsim.sim.cluster.ClusterResult;
-import io.socsim.workloads.mobilebert.MobileBertCompiler;
+import io.socsim.config.ConfigLoader;
+import io.socsim.config.ConfigSource;
+import io.socsim.config.SocConfig;
+import io.socsim.sim.UserError;
 import io.socsim.workloads.mobilebert.MobileBertConfig;
-import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
+/**
+ * MobileBERT compiled for a system and run on the timed cluster equals the golden integer model
+ * bit for bit, whatever the core count and L1 size it was tiled and generated for.
+ */
 class MobileBertOnClusterTest {
 
-    @Test
-    void oneLayerAtSequence64MatchesTheGoldenModel() {
-        var soc = Presets.load("ita-cluster");
-        var compiled = MobileBertCompiler.compile(MobileBertConfig.defaults().withLayers(1).withSeq(64), soc);
-        Cluster cluster = new Cluster(soc, ElfFile.read(compiled.elf(), "mobilebert.elf"), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
-        ClusterResult r = cluster.run(2_000_000_000L);
-        assertThat(r.exitCode()).isZero();
-        byte[] out = cluster.readMemory(compiled.outputAddress(), compiled.outputBytes());
-        int diff = 0;
-        for (int i = 0; i < out.length; i++) {
-            diff += out[i] != compiled.expectedOutput()[i] ? 1 : 0;
+    private static SocConfig system(int cores, String l1) {
+        return ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of("cores.count=" + cores, "memory.l1.size=" + l1));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCoreCountAndL1SizeIsRetiledAndStaysBitExact() {
+        List<DynamicTest> tests = new ArrayList<>();
+        MobileBertConfig model = MobileBertConfig.defaults().withLayers(1).withSeq(64);
+        for (int cores : new int[] {1, 2, 4, 8, 16}) {
+            for (String l1 : new String[] {"64KiB", "128KiB", "256KiB"}) {
+                tests.add(DynamicTest.dynamicTest(cores + " cores, L1 " + l1, () -> {
+                    MobileBertRun.Result r = MobileBertRun.run(model, system(cores, l1), 2_000_000_000L);
+                    assertThat(r.mismatches()).as("bytes differing from the golden model").isZero();
+                    assertThat(r.cluster().cores()).hasSize(cores);
+                }));
+            }
         }
-        assertThat(diff).as("bytes differing from the golden model, of %d; cycles %d", out.length, r.cycles()).isZero();
+        return tests.stream();
+    }
+
+    @Test
+    void smallerL1MeansMoreTransfersForTheSameResult() {
+        MobileBertConfig model = MobileBertConfig.defaults().withLayers(1).withSeq(64);
+        MobileBertRun.Result big = MobileBertRun.run(model, system(8, "256KiB"), 2_000_000_000L);
+        MobileBertRun.Result small = MobileBertRun.run(model, system(8, "64KiB"), 2_000_000_000L);
+        assertThat(small.cluster().dmaTransfers()).isGreaterThan(big.cluster().dmaTransfers());
+        assertThat(small.mismatches()).isZero();
+    }
+
+    @Test
+    void anL1TooSmallForAnyTilingNamesTheSmallestThatWorks() {
+        assertThatThrownBy(() -> MobileBertRun.compile(MobileBertConfig.defaults().withLayers(1).withSeq(64), system(8, "16KiB")))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("does not fit")
+                .hasMessageMatching("(?s).*smallest L1 that works is \\d+ KiB.*");
+    }
+
+    @Test
+    void twoLayersAtTheDefaultSequenceLengthMatchTheGoldenModel() {
+        MobileBertRun.Result r = MobileBertRun.run(MobileBertConfig.defaults().withLayers(2), ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of()), 2_000_000_000L);
+        assertThat(r.mismatches()).isZero();
+        assertThat(r.compiled().config().seq()).isEqualTo(128);
     }
 }

@@ -229,10 +229,7 @@ public final class MobileBertCompiler {
         int staging = l2.take((long) s * tri);
         mark("embedding.gather", -1, "gather", 0);
         // rows of the trigram input gathered by DMA straight from the table in L3 into L1, then to L2
-        long l1Need = (long) s * tri;
-        if (l1Need > lowering.l1Size()) {
-            throw new IllegalStateException("the trigram staging of " + l1Need + " bytes must fit L1");
-        }
+        lowering.requireL1((long) s * tri, "embedding.gather (trigram rows of S x " + tri + ")");
         int[] tokens = weights.tokens();
         for (int t = 0; t < s; t++) {
             int[] order = {t + 1, t, t - 1};

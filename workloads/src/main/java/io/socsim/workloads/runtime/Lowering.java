@@ -38,6 +38,11 @@ public final class Lowering {
         return largestL1Need;
     }
 
+    /** Declares that {@code what} needs {@code bytes} of L1 at once (throws {@link L1TooSmall} if not there). */
+    public void requireL1(long bytes, String what) {
+        need(bytes, what);
+    }
+
     private void need(long bytes, String what) {
         largestL1Need = Math.max(largestL1Need, bytes);
         if (bytes > l1Size) {

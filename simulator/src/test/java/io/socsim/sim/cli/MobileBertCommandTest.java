@@ -1,0 +1,54 @@
+package io.socsim.sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code socsim run mobilebert} and {@code socsim compile mobilebert} through the command line. */
+class MobileBertCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runPrintsTheVerdictAndWritesTheReportKeys() throws IOException {
+        Path json = tmp.resolve("mb.json");
+        CliRunner.Result r = CliRunner.run("run", "mobilebert", "--layers", "1", "--seq", "64", "--json", json.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("matches the golden model bit for bit").contains("GOp/s").contains("Inf/s");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        for (String key : new String[] {"cycles", "gop", "gops_per_s", "inferences_per_s", "layers", "cycles_by_operator", "utilisation"}) {
+            assertThat(report.has(key)).as(key).isTrue();
+        }
+        assertThat(report.get("output_matches_golden").asBoolean()).isTrue();
+        assertThat(report.get("layers").size()).as("embedding and one layer").isEqualTo(2);
+        assertThat(report.get("cycles").asLong()).isEqualTo(report.get("cluster").get("cycles").asLong());
+        assertThat(tmp.resolve("mb.config.yaml")).exists();
+    }
+
+    @Test
+    void compiledElfRunsUnderSocsimRun() throws IOException {
+        Path elf = tmp.resolve("mobilebert.elf");
+        CliRunner.Result c = CliRunner.run("compile", "mobilebert", "--layers", "1", "--seq", "32", "-o", elf.toString());
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        assertThat(Files.size(elf)).isPositive();
+        CliRunner.Result r = CliRunner.run("run", elf.toString(), "--preset", "ita-cluster", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void unavailableMappingsSayWhy() {
+        CliRunner.Result noIta = CliRunner.run("run", "mobilebert", "--layers", "1", "--no-ita");
+        assertThat(noIta.exitCode()).isEqualTo(2);
+        assertThat(noIta.err()).contains("--no-ita is not available yet").doesNotContain("\tat ");
+        CliRunner.Result badSeq = CliRunner.run("run", "mobilebert", "--seq", "100");
+        assertThat(badSeq.exitCode()).isEqualTo(2);
+        assertThat(badSeq.err()).containsIgnoringCase("16");
+    }
+}
