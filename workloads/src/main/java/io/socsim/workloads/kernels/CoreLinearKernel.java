@@ -39,23 +39,26 @@ public final class CoreLinearKernel {
     public static final int ACT_IDENTITY = 0;
     public static final int ACT_RELU = 1;
 
-    /** Argument block: thirteen words in this order; bias 0 = none. */
+    /**
+     * Argument block: fourteen words in this order; bias 0 = none; xUnsigned 1 reads x as uint8
+     * (ITA's A . V, whose probabilities A are unsigned) with {@code pv.sdotusp.b}.
+     */
     public record Args(int x, int xStride, int wt, int wtStride, int bias, int out, int outStride, int s, int p,
-            int e, int rq, int act, int actRq) {
+            int e, int rq, int act, int actRq, int xUnsigned) {
 
         public static Args of(int x, int xStride, int wt, int wtStride, int bias, int out, int outStride, int s,
                 int p, int e, Requant rq, int act, Requant actRq) {
             return new Args(x, xStride, wt, wtStride, bias, out, outStride, s, p, e, ItaRegisters.requantWord(rq),
-                    act, actRq == null ? 0 : ItaRegisters.requantWord(actRq));
+                    act, actRq == null ? 0 : ItaRegisters.requantWord(actRq), 0);
         }
 
         public int[] encode() {
-            return new int[] {x, xStride, wt, wtStride, bias, out, outStride, s, p, e, rq, act, actRq};
+            return new int[] {x, xStride, wt, wtStride, bias, out, outStride, s, p, e, rq, act, actRq, xUnsigned};
         }
     }
 
     private static final int W_X = 0, W_XSTRIDE = 4, W_WT = 8, W_WTSTRIDE = 12, W_BIAS = 16, W_OUT = 20,
-            W_OUTSTRIDE = 24, W_S = 28, W_P = 32, W_E = 36, W_RQ = 40, W_ACT = 44, W_ACT_RQ = 48;
+            W_OUTSTRIDE = 24, W_S = 28, W_P = 32, W_E = 36, W_RQ = 40, W_ACT = 44, W_ACT_RQ = 48, W_X_UNSIGNED = 52;
 
     private static final int ROWS = A1, PX = A2, PW = A3, COUNT = A4, POUT = A5, PBIAS = A6, KCNT = A7;
     private static final int VX = T0, VW = T1, ACC = T2;
@@ -71,6 +74,7 @@ public final class CoreLinearKernel {
     public static Label emit(ProgramBuilder b) {
         Label entry = b.newLabel(), done = b.newLabel(), small = b.newLabel(), act = b.newLabel();
         Label smallNoBias = b.newLabel(), largeNoBias = b.newLabel();
+        Label unsigned = b.newLabel(), uSmall = b.newLabel(), uSmallNoBias = b.newLabel(), uLargeNoBias = b.newLabel();
         b.bind(entry);
         b.lw(T0, W_S, A0);
         RowSplit.emit(b, T0, A1, A2, T1, T2);
@@ -92,17 +96,32 @@ public final class CoreLinearKernel {
         b.add(POUT, POUT, T0);
         b.lw(PW, W_WT, A0);
         b.lw(PBIAS, W_BIAS, A0);
+        b.lw(T0, W_X_UNSIGNED, A0);
+        b.bnez(T0, unsigned);
         b.lw(T0, W_RQ, A0);
         Requantizer.emitSetupWide(b, T0, RQ, T0, T1, small);
         b.beqz(PBIAS, largeNoBias);
-        emitRows(b, false, true, act);
+        emitRows(b, false, true, false, act);
         b.bind(largeNoBias);
-        emitRows(b, false, false, act);
+        emitRows(b, false, false, false, act);
         b.bind(small);
         b.beqz(PBIAS, smallNoBias);
-        emitRows(b, true, true, act);
+        emitRows(b, true, true, false, act);
         b.bind(smallNoBias);
-        emitRows(b, true, false, act);
+        emitRows(b, true, false, false, act);
+        // the same four row loops with unsigned x
+        b.bind(unsigned);
+        b.lw(T0, W_RQ, A0);
+        Requantizer.emitSetupWide(b, T0, RQ, T0, T1, uSmall);
+        b.beqz(PBIAS, uLargeNoBias);
+        emitRows(b, false, true, true, act);
+        b.bind(uLargeNoBias);
+        emitRows(b, false, false, true, act);
+        b.bind(uSmall);
+        b.beqz(PBIAS, uSmallNoBias);
+        emitRows(b, true, true, true, act);
+        b.bind(uSmallNoBias);
+        emitRows(b, true, false, true, act);
 
         // ---- ReLU pass over the core's output rows: out = rqAct(max(out, 0)), in place
         b.bind(act);
@@ -135,7 +154,7 @@ public final class CoreLinearKernel {
      * The row loop for one variant; leaves POUT at the end of the core's rows and jumps to
      * {@code after} (the activation pass).
      */
-    private static void emitRows(ProgramBuilder b, boolean smallShift, boolean bias, Label after) {
+    private static void emitRows(ProgramBuilder b, boolean smallShift, boolean bias, boolean xUnsigned, Label after) {
         Label row = b.here(), kEnd = b.newLabel(), colEnd = b.newLabel();
         b.lw(VW, W_P, A0);
         b.lpSetup(1, VW, colEnd);
@@ -149,7 +168,11 @@ public final class CoreLinearKernel {
         b.pLwPostInc(VX, 4, PX);
         b.pLwPostInc(VW, 4, PW);
         b.bind(kEnd);
-        b.pvSdotspB(ACC, VX, VW);
+        if (xUnsigned) {
+            b.pvSdotuspB(ACC, VX, VW);                      // uint8 x times int8 w
+        } else {
+            b.pvSdotspB(ACC, VX, VW);
+        }
         b.pClip(ACC, ACC, 26);
         if (smallShift) {
             Requantizer.emitSmallShift(b, VX, ACC, RQ);

@@ -53,10 +53,15 @@ public final class MobileBertCompiler {
     private final List<MarkInfo> markInfo = new ArrayList<>();
     private final int l1Base;
     private final int tile;
+    private final boolean onCores;
     private Label addNorm;
     private Label headSum;
+    private Label coreLinear;
+    private Label transpose;
+    private Label softmax;
 
-    private MobileBertCompiler(MobileBertConfig config, MobileBertWeights weights, SocConfig soc) {
+    private MobileBertCompiler(MobileBertConfig config, MobileBertWeights weights, SocConfig soc, boolean onCores) {
+        this.onCores = onCores;
         this.config = config;
         this.weights = weights;
         this.soc = soc;
@@ -64,14 +69,14 @@ public final class MobileBertCompiler {
         MemoryConfig l2c = soc.memory().l2().orElseThrow(() -> new IllegalArgumentException(soc.name() + " has no L2"));
         MemoryConfig l3c = soc.memory().l3().orElseThrow(() -> new IllegalArgumentException(
                 soc.name() + " has no L3 for the weights (MobileBERT's 23 M int8 parameters need off-chip memory)"));
-        if (!soc.itaEnabled()) {
+        if (!onCores && !soc.itaEnabled()) {
             throw new IllegalArgumentException(soc.name() + " has no ITA; compile with --no-ita to map everything on the cores");
         }
         this.l1Base = (int) l1.base();
-        this.tile = soc.ita().orElseThrow().tileSize();
+        this.tile = soc.ita().map(i -> i.tileSize()).orElse(64);
         this.b = new ProgramBuilder().textBase((int) l2c.base());
         // code and tables grow from the bottom of L2, activations sit at its top
-        long activations = activationBytes(config);
+        long activations = activationBytes(config, onCores);
         if (activations >= l2c.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "MobileBERT (S=%d) needs %d bytes of activations in L2, which holds %d",
                     config.seq(), activations, l2c.size()));
@@ -81,16 +86,21 @@ public final class MobileBertCompiler {
         this.lowering = new Lowering(schedule, l1Base, (int) l1.size(), tile);
     }
 
-    /** Generates the weights for {@code config} and compiles them. */
+    /** Generates the weights for {@code config} and compiles them, linear layers and heads on ITA. */
     public static Compiled compile(MobileBertConfig config, SocConfig soc) {
-        return compile(MobileBertWeights.generate(config), soc);
+        return compile(MobileBertWeights.generate(config), soc, false);
     }
 
-    public static Compiled compile(MobileBertWeights weights, SocConfig soc) {
+    /** {@code onCores}: everything on the cluster cores, ITA unused (the same result, bit for bit). */
+    public static Compiled compile(MobileBertConfig config, SocConfig soc, boolean onCores) {
+        return compile(MobileBertWeights.generate(config), soc, onCores);
+    }
+
+    public static Compiled compile(MobileBertWeights weights, SocConfig soc, boolean onCores) {
         try {
-            return new MobileBertCompiler(weights.config(), weights, soc).build();
+            return new MobileBertCompiler(weights.config(), weights, soc, onCores).build();
         } catch (Lowering.L1TooSmall e) {
-            long smallest = smallestL1(weights, soc);
+            long smallest = smallestL1(weights, soc, onCores);
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "MobileBERT (S=%d) does not fit the %s L1 of %d KiB: %s. The smallest L1 that works is %d KiB (--set memory.l1.size=%dKiB)",
                     weights.config().seq(), soc.name(), soc.memory().l1().orElseThrow().size() / 1024, e.getMessage(),
@@ -99,12 +109,12 @@ public final class MobileBertCompiler {
     }
 
     /** The smallest L1 at which every operation finds a tiling (searched over whole KiB). */
-    private static long smallestL1(MobileBertWeights w, SocConfig soc) {
+    private static long smallestL1(MobileBertWeights w, SocConfig soc, boolean onCores) {
         long lo = 1024, hi = 64L * 1024 * 1024;
         while (hi - lo > 1024) {
             long mid = (lo + hi) / 2 / 1024 * 1024;
             try {
-                new MobileBertCompiler(w.config(), w, withL1(soc, mid)).plan();
+                new MobileBertCompiler(w.config(), w, withL1(soc, mid), onCores).plan();
                 hi = mid;
             } catch (Lowering.L1TooSmall e) {
                 lo = mid;
@@ -123,10 +133,13 @@ public final class MobileBertCompiler {
     }
 
     /** L2 bytes of the activation buffers {@link #plan} takes (each rounded to 16). */
-    private static long activationBytes(MobileBertConfig c) {
-        long s = c.seq(), hid = c.hidden(), bot = c.bottleneck(), inter = c.intermediate();
+    private static long activationBytes(MobileBertConfig c, boolean onCores) {
+        long s = c.seq(), hid = c.hidden(), bot = c.bottleneck(), inter = c.intermediate(), p = c.headSize();
         long[] sizes = {s * hid, s * hid, s * bot, s * bot, s * Math.max(hid, inter), c.heads() * s * bot, s * bot,
-            s * bot, s * bot, s * inter, s * bot, c.embedding(), s * 3L * c.embedding()};
+            s * bot, s * bot, s * inter, s * bot, c.embedding(), s * 3L * c.embedding(),
+            // the core mapping's per-head temporaries: Q', K', V', V'^T, QK, A, AV
+            onCores ? s * p : 0, onCores ? s * p : 0, onCores ? s * p : 0, onCores ? s * p : 0, onCores ? s * s : 0,
+            onCores ? s * s : 0, onCores ? s * p : 0};
         long total = 0;
         for (long v : sizes) {
             total += (v + 15) & ~15L;
@@ -158,6 +171,11 @@ public final class MobileBertCompiler {
     private int plan() {
         addNorm = AddNormKernel.emit(b);
         headSum = HeadSumKernel.emit(b);
+        if (onCores) {
+            coreLinear = io.socsim.workloads.kernels.CoreLinearKernel.emit(b);
+            transpose = io.socsim.workloads.kernels.TransposeKernel.emit(b);
+            softmax = CoreSoftmax.emit(b);
+        }
         int s = config.seq(), hid = config.hidden(), bot = config.bottleneck();
         int h0 = l2.take((long) s * hid), h1 = l2.take((long) s * hid);
         int bin = l2.take((long) s * bot), bqk = l2.take((long) s * bot), lin = l2.take((long) s * Math.max(hid, config.intermediate()));
@@ -249,14 +267,45 @@ public final class MobileBertCompiler {
     }
 
     private void linear(String name, int x, MobileBertWeights.Linear w, int out) {
-        int wAddr = l3Put(w.w().data());
-        int bAddr = l3Put(ints(w.b()));
         int act = w.act().kind() == Activation.RELU ? 1 : w.act().kind() == Activation.GELU ? 2 : 0;
         int actRq = act == 0 ? 0 : ItaRegisters.requantWord(w.act().requant());
-        lowering.itaLinear(name, x, config.seq(), w.in(), wAddr, w.out(), bAddr, ItaRegisters.requantWord(w.rq()), act, actRq, out);
+        int rq = ItaRegisters.requantWord(w.rq());
+        int bAddr = l3Put(ints(w.b()));
+        if (onCores) {
+            if (act == 2) {
+                throw new IllegalArgumentException(name + ": GELU has no core kernel yet");
+            }
+            int wt = l3Put(transposed(w.w()));
+            coreProduct(name, x, config.seq(), w.in(), wt, w.out(), bAddr, rq, act, actRq, false, out);
+        } else {
+            int wAddr = l3Put(w.w().data());
+            lowering.itaLinear(name, x, config.seq(), w.in(), wAddr, w.out(), bAddr, rq, act, actRq, out);
+        }
+    }
+
+    /** out[s x p] = act(rq(x[s x e] . wt^T + bias)) on the cores; x may be uint8 (softmax probabilities). */
+    private void coreProduct(String name, int x, int s, int e, int wt, int p, int bias, int rq, int act, int actRq,
+            boolean xUnsigned, int out) {
+        lowering.coreLinear(name, x, s, e, wt, p, bias, coreLinear,
+                (xa, xs, wa, ws, ba, oa, os, rows, cols, ee) -> new io.socsim.workloads.kernels.CoreLinearKernel.Args(
+                        xa, xs, wa, ws, ba, oa, os, rows, cols, ee, rq, act, actRq, xUnsigned ? 1 : 0).encode(), out);
+    }
+
+    private static byte[] transposed(Matrix8 m) {
+        byte[] t = new byte[m.data().length];
+        for (int r = 0; r < m.rows(); r++) {
+            for (int c = 0; c < m.cols(); c++) {
+                t[c * m.rows() + r] = m.data()[r * m.cols() + c];
+            }
+        }
+        return t;
     }
 
     private void attention(String name, int in, MobileBertWeights.Layer w, int out) {
+        if (onCores) {
+            attentionOnCores(name, in, w, out);
+            return;
+        }
         int e = config.bottleneck(), p = config.headSize();
         int block = Lowering.headBlockBytes(e, p);
         int[] off = Lowering.headBlockOffsets(e, p);
@@ -296,6 +345,34 @@ public final class MobileBertCompiler {
                 lowering.itaHeads(name + ".head" + i, in, s, e, p, 1, base + i * block, words, out + i * s * e);
             }
         }
+    }
+
+    /**
+     * One head at a time on the cores, the steps of ITA's head: Q', K', V' projections, QK = Q'.K'^T
+     * (K' rows are already the transposed operand), the integer softmax, V'^T, A.V (A unsigned),
+     * and the output projection.
+     */
+    private void attentionOnCores(String name, int in, MobileBertWeights.Layer w, int out) {
+        int s = config.seq(), e = config.bottleneck(), p = config.headSize();
+        long mark = l2.mark();
+        int q = l2.take((long) s * p), k = l2.take((long) s * p), v = l2.take((long) s * p), vt = l2.take((long) s * p);
+        int qk = l2.take((long) s * s), a = l2.take((long) s * s), av = l2.take((long) s * p);
+        for (int h = 0; h < w.heads().size(); h++) {
+            MobileBertWeights.Head hd = w.heads().get(h);
+            String n = name + ".head" + h;
+            var r = hd.rq();
+            coreProduct(n + ".q", in, s, e, l3Put(transposed(hd.wq())), p, l3Put(ints(hd.bq())), ItaRegisters.requantWord(r.q()), 0, 0, false, q);
+            coreProduct(n + ".k", in, s, e, l3Put(transposed(hd.wk())), p, l3Put(ints(hd.bk())), ItaRegisters.requantWord(r.k()), 0, 0, false, k);
+            coreProduct(n + ".v", in, s, e, l3Put(transposed(hd.wv())), p, l3Put(ints(hd.bv())), ItaRegisters.requantWord(r.v()), 0, 0, false, v);
+            coreProduct(n + ".qk", q, s, p, k, s, 0, ItaRegisters.requantWord(r.qk()), 0, 0, false, qk);
+            CoreSoftmax.lower(lowering, n + ".softmax", softmax, qk, s, a);
+            lowering.elementwise(n + ".vt", transpose, new int[] {v}, 1, s * p, new int[0], new int[0],
+                    (bufs, rows) -> new io.socsim.workloads.kernels.TransposeKernel.Args(bufs[0], p, bufs[1], s, s, p).encode(), vt);
+            coreProduct(n + ".av", a, s, s, vt, p, 0, ItaRegisters.requantWord(r.av()), 0, 0, true, av);
+            coreProduct(n + ".o", av, s, p, l3Put(transposed(hd.wo())), e, l3Put(ints(hd.bo())), ItaRegisters.requantWord(r.ow()), 0, 0, false,
+                    out + h * s * e);
+        }
+        l2.reset(mark);
     }
 
     private void headSumOp(String name, int heads, Requant rq, int out) {

@@ -168,6 +168,95 @@ public final class Lowering {
         }
     }
 
+    /**
+     * The same layer on the cluster cores ({@code kernel} = CoreLinearKernel, argument block built by
+     * {@code args}): W is given transposed, {@code wt[cout x cin]}, so a column tile is a run of
+     * whole rows. Tiles and double buffering as {@link #itaLinear}; the loads of tile k+1 are issued
+     * before the cores compute tile k.
+     */
+    public void coreLinear(String name, int x, int s, int cin, int wt, int cout, int bias, Label kernel,
+            CoreLinearArgs args, int out) {
+        int[] plan = null;
+        for (boolean dbl : new boolean[] {true, false}) {
+            for (int rows = s; plan == null; rows = Math.max(1, rows / 2)) {
+                for (int cols = cout; plan == null; cols = Math.max(1, (cols + 1) / 2)) {
+                    long set = align((long) cin * cols) + align(4L * cols) + align((long) rows * cols);
+                    if (align((long) rows * cin) + (dbl ? 2 : 1) * set <= l1Size) {
+                        plan = new int[] {rows, cols, dbl ? 1 : 0};
+                    }
+                    if (cols == 1) {
+                        break;
+                    }
+                }
+                if (rows == 1) {
+                    break;
+                }
+            }
+            if (plan != null) {
+                break;
+            }
+        }
+        need(plan == null ? align(cin) * 2L + 64 : Math.min(l1Size, align((long) plan[0] * cin)), name + " (core linear " + s + "x" + cin + "x" + cout + ")");
+        int st = plan[0], ct = plan[1];
+        boolean doubled = plan[2] == 1;
+        int xBuf = l1Base;
+        int setBytes = align((long) cin * ct) + align(4L * ct) + align((long) st * ct);
+        int[] setBase = {xBuf + align((long) st * cin), xBuf + align((long) st * cin) + (doubled ? setBytes : 0)};
+        int tilesN = (cout + ct - 1) / ct, tilesM = (s + st - 1) / st, n = tilesM * tilesN;
+        java.util.function.IntConsumer load = k -> {
+            int i = k / tilesN, j = k % tilesN;
+            int rows = Math.min(st, s - i * st), cols = Math.min(ct, cout - j * ct);
+            int set = doubled ? k & 1 : 0;
+            int wBuf = setBase[set], bBuf = wBuf + align((long) cin * ct);
+            if (j == 0) {
+                schedule.copy(X_SLOT, x + i * st * cin, xBuf, rows * cin);
+            }
+            schedule.copy(W_SLOT + set, wt + j * ct * cin, wBuf, cols * cin);
+            if (bias != 0) {
+                schedule.copy(B_SLOT + set, bias + 4 * j * ct, bBuf, 4 * cols);
+            }
+        };
+        load.accept(0);
+        for (int k = 0; k < n; k++) {
+            int i = k / tilesN, j = k % tilesN;
+            int rows = Math.min(st, s - i * st), cols = Math.min(ct, cout - j * ct);
+            int set = doubled ? k & 1 : 0;
+            int wBuf = setBase[set], bBuf = wBuf + align((long) cin * ct), oBuf = bBuf + align(4L * ct);
+            if (j == 0) {
+                schedule.dmaWait(X_SLOT);
+            }
+            schedule.dmaWait(W_SLOT + set);
+            if (bias != 0) {
+                schedule.dmaWait(B_SLOT + set);
+            }
+            schedule.barrier(); // every core sees the tile before computing on it
+            if (k + 1 < n && doubled && (k + 1) % tilesN != 0) {
+                if (k + 1 >= 2) {
+                    schedule.dmaWait(OUT_SLOT + ((k + 1) & 1)); // that set's output has left
+                }
+                load.accept(k + 1);
+            }
+            schedule.kernel(kernel, args.block(xBuf, cin, wBuf, cin, bias == 0 ? 0 : bBuf, oBuf, cols, rows, cols, cin));
+            schedule.dma(OUT_SLOT + set, oBuf, out + i * st * cout + j * ct, cols, rows, cols, cout);
+            if (k + 1 < n && !(doubled && (k + 1) % tilesN != 0)) {
+                schedule.dmaWait(OUT_SLOT + set);
+                if (doubled) {
+                    schedule.dmaWait(OUT_SLOT + (set ^ 1));
+                }
+                load.accept(k + 1);
+            }
+        }
+        schedule.dmaWait(OUT_SLOT);
+        if (doubled) {
+            schedule.dmaWait(OUT_SLOT + 1);
+        }
+    }
+
+    /** Builds a CoreLinearKernel argument block for one tile (addresses in L1). */
+    public interface CoreLinearArgs {
+        int[] block(int x, int xStride, int wt, int wtStride, int bias, int out, int outStride, int s, int p, int e);
+    }
+
     private static int roundUp(int v, int m) {
         return (v + m - 1) / m * m;
     }
