@@ -88,6 +88,44 @@ class LoweringOnClusterTest {
         assertThat(run(soc, b, oa, s * cout)).isEqualTo(expected.data());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"256KiB", "32KiB", "8KiB"})
+    void linearLayerOnTheCoresEqualsTheMath(String l1) {
+        SocConfig soc = soc(l1);
+        Random r = new Random(11);
+        int s = 64, cin = 128, cout = 96;
+        for (boolean unsigned : new boolean[] {false, true}) {
+            byte[] x = random(r, s * cin), w = random(r, cin * cout);
+            if (unsigned) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (byte) (x[i] * 4 + 128); // values above 127 read as uint8
+                }
+            }
+            int[] bias = r.ints(cout, -500, 500).toArray();
+            byte[] wt = new byte[w.length];
+            for (int i = 0; i < cin; i++) {
+                for (int j = 0; j < cout; j++) {
+                    wt[j * cin + i] = w[i * cout + j];
+                }
+            }
+            ProgramBuilder b = new ProgramBuilder().textBase(L2);
+            io.socsim.isa.asm.Label kernel = io.socsim.workloads.kernels.CoreLinearKernel.emit(b);
+            Arena l2 = new Arena("L2", L2 + 0x10000, 0x100000), l3 = new Arena("L3", L3, 0x100000);
+            int xa = l2.take(x.length), oa = l2.take(s * cout), wa = l3.take(wt.length), ba = l3.take(4 * cout);
+            b.sectionBase(".l2in", xa).section(".l2in").bytes(x);
+            b.sectionBase(".l3", wa).section(".l3").bytes(wt).balign(16).bytes(ints(bias));
+            Schedule sch = new Schedule();
+            new Lowering(sch, L1, (int) soc.memory().l1().orElseThrow().size(), 64).coreLinear("lin", xa, s, cin, wa, cout, ba, kernel,
+                    (xx, xs, ww, ws, bb, oo, os, rows, cols, e) -> new io.socsim.workloads.kernels.CoreLinearKernel.Args(
+                            xx, xs, ww, ws, bb, oo, os, rows, cols, e, 1 | 9 << 8, 0, 0, unsigned ? 1 : 0).encode(), oa);
+            Runtime.emit(b, sch, soc);
+            Matrix8 xm = new Matrix8(s, cin, x);
+            Matrix32 acc = io.socsim.ita.math.Gemm.linear(xm, unsigned, new Matrix8(cin, cout, w), false, new Matrix32(1, cout, bias));
+            byte[] expected = new Requant(1, 9, 0).apply(acc).data();
+            assertThat(run(soc, b, oa, s * cout)).as("unsigned x: %s", unsigned).isEqualTo(expected);
+        }
+    }
+
     /**
      * A test kernel: args {a, b, out, rows, cols}; out = a + b (wrapping), rows split over cores.
      * Exercises the runtime's kernel dispatch, the barriers and the element-wise row tiling.
