@@ -99,7 +99,7 @@ public final class ItaEngine {
     // statistics
     private long jobs, tilesDone, usefulMacs, paddedMacs;
     private long busyCycles, computeCycles, inputStalls, outputStalls, portGranted, portDenied;
-    private long bytesRead, bytesWritten;
+    private long bytesRead, bytesWritten, softmaxElements;
 
     public ItaEngine(ItaConfig config, MemorySystem memory, Tcdm tcdm, int cores, int requester) {
         this.config = config;
@@ -353,6 +353,7 @@ public final class ItaEngine {
             steps.add(product("AV", s, s, p, false));
             steps.add(product("OW", s, p, e, true));
             job.usefulMacs = 3L * s * e * p + 2L * s * s * p + (long) s * p * e;
+            softmaxElements += (long) s * s;
         } else {
             throw new ItaError("ITA_MODE " + mode + " is not 0 (linear) or 1 (attention head)");
         }
@@ -416,7 +417,7 @@ public final class ItaEngine {
     /** Counters for reports. */
     public record Stats(long jobs, long tiles, long usefulMacs, long paddedMacs, long busyCycles, long computeCycles,
             long inputStalls, long outputStalls, long portGranted, long portDenied, long bytesRead, long bytesWritten,
-            int peakMacsPerCycle) {
+            long softmaxElements, int peakMacsPerCycle) {
 
         /** Useful MACs over what the busy cycles could have done at peak. */
         public double utilisation() {
@@ -426,6 +427,6 @@ public final class ItaEngine {
 
     public Stats stats() {
         return new Stats(jobs, tilesDone, usefulMacs, paddedMacs, busyCycles, computeCycles, inputStalls, outputStalls,
-                portGranted, portDenied, bytesRead, bytesWritten, config.peakMacsPerCycle());
+                portGranted, portDenied, bytesRead, bytesWritten, softmaxElements, config.peakMacsPerCycle());
     }
 }

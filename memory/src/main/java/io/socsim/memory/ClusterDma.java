@@ -63,6 +63,7 @@ public final class ClusterDma {
     private long busyCycles;
     private long transfers;
     private long conflictCycles;
+    private long l1Reads, l1Writes, l2Bytes, l3Bytes;
 
     @SuppressWarnings("unchecked")
     public ClusterDma(DmaConfig config, MemorySystem memory, Tcdm tcdm, int cores, int firstPort) {
@@ -224,6 +225,17 @@ public final class ClusterDma {
     }
 
     private void copy(Transfer t, int n) {
+        if (t.toL1) {
+            l1Writes++;
+        } else {
+            l1Reads++;
+        }
+        Region ext = t.toL1 ? t.srcRegion : t.dstRegion;
+        if (ext == memory.l2()) {
+            l2Bytes += n;
+        } else if (ext == memory.l3()) {
+            l3Bytes += n;
+        }
         int srcAddr = t.src + t.row * t.srcStride + t.col;
         int dstAddr = t.dst + t.row * t.dstStride + t.col;
         System.arraycopy(t.srcRegion.bytes(), t.srcRegion.offset(srcAddr), t.dstRegion.bytes(), t.dstRegion.offset(dstAddr), n);
@@ -259,6 +271,26 @@ public final class ClusterDma {
     /** Cycles in which a DMA word lost its bank to another requester. */
     public long conflictCycles() {
         return conflictCycles;
+    }
+
+    /** 32-bit L1 bank reads (words leaving L1). */
+    public long l1Reads() {
+        return l1Reads;
+    }
+
+    /** 32-bit L1 bank writes (words arriving in L1). */
+    public long l1Writes() {
+        return l1Writes;
+    }
+
+    /** Bytes moved to or from L2. */
+    public long l2Bytes() {
+        return l2Bytes;
+    }
+
+    /** Bytes moved to or from L3 (off-chip). */
+    public long l3Bytes() {
+        return l3Bytes;
     }
 
     /** Number of TCDM ports (requesters) the DMA uses. */

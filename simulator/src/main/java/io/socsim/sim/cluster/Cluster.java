@@ -337,6 +337,7 @@ public final class Cluster {
         c.sleep = CoreState.AWAKE;
         c.hart.run(1);
         c.instructions++;
+        c.energyClasses[InsnClass.E_LOAD]++; // the waiting load itself
         c.lastWritten = 0;
         c.readyAt = at;
     }
@@ -384,6 +385,7 @@ public final class Cluster {
             long branch = c.branchStalls - branchBefore;
             c.batchPenaltyKind[i] = (byte) (branch > 0 ? 1 : c.mulDivStalls > mulDivBefore ? 2 : 0);
             c.batchPenalty[i] = (int) (branch > 0 ? branch : c.mulDivStalls - mulDivBefore);
+            c.batchEnergyClass[i] = InsnClass.ENERGY[sem];
         }
     }
 
@@ -399,6 +401,7 @@ public final class Cluster {
                     break;
                 }
                 c.instructions--;
+                c.energyClasses[c.batchEnergyClass[i]]--;
                 c.busy -= c.batchCost[i];
                 c.loadUseStalls -= c.batchLoadUse[i];
                 if (c.batchPenaltyKind[i] == 1) {
@@ -430,6 +433,7 @@ public final class Cluster {
             return;
         }
         c.instructions++;
+        c.energyClasses[sem <= Sem.ILLEGAL ? InsnClass.E_ALU : InsnClass.ENERGY[sem]]++;
         int cost;
         switch (kind) {
             case InsnClass.BRANCH:
@@ -500,9 +504,19 @@ public final class Cluster {
         int latency;
         if (tcdm.contains(address)) {
             latency = l1Latency;
+            if (kind == InsnClass.LOAD) {
+                c.l1Reads++;
+            } else {
+                c.l1Writes++;
+            }
         } else {
             Region r = memory.find(address, size);
             latency = r == null ? 1 : r.latencyCycles(); // peripherals answer in one cycle
+            if (r == memory.l2()) {
+                c.l2Bytes += size;
+            } else if (r != null && r == memory.l3()) {
+                c.l3Bytes += size;
+            }
         }
         // The core waits for its access to complete (RI5CY: data_rvalid stalls the pipeline); a
         // misaligned access makes two bus accesses (ri5cy-calibration.md: 2 at L=1, 2L at L=5).
@@ -530,6 +544,7 @@ public final class Cluster {
         c.readyAt = NEVER;
         if (h.state() == Hart.EXITED) {
             c.instructions++;
+            c.energyClasses[InsnClass.E_ALU]++; // the exit call
             c.busy++;
             takeBackRunAhead(now, c.id);
             cycle = now + 1;
@@ -668,6 +683,46 @@ public final class Cluster {
         return dmaSize;
     }
 
+    private io.socsim.sim.power.EventCounts events(long total, List<ClusterResult.CoreStats> stats) {
+        long[] classes = new long[InsnClass.ENERGY_CLASSES];
+        long active = 0, stall = 0, gated = 0, idle = 0, l1r = 0, l1w = 0, l2b = 0, l3b = 0;
+        for (int i = 0; i < cores.length; i++) {
+            CoreState c = cores[i];
+            ClusterResult.CoreStats st = stats.get(i);
+            for (int k = 0; k < classes.length; k++) {
+                classes[k] += c.energyClasses[k];
+            }
+            active += c.instructions;
+            stall += st.busy() - c.instructions + st.loadUseStalls() + st.tcdmStalls();
+            gated += st.sleepCycles();
+            idle += st.idle();
+            l1r += c.l1Reads;
+            l1w += c.l1Writes;
+            l2b += c.l2Bytes;
+            l3b += c.l3Bytes;
+        }
+        if (dma != null) {
+            l1r += dma.l1Reads();
+            l1w += dma.l1Writes();
+            l2b += dma.l2Bytes();
+            l3b += dma.l3Bytes();
+        }
+        long itaMacs = 0, itaSoftmax = 0, itaBusy = 0, itaIdle = 0;
+        if (ita != null) {
+            ItaEngine.Stats s = ita.stats();
+            l1r += s.bytesRead() / 4;
+            l1w += s.bytesWritten() / 4;
+            itaMacs = s.paddedMacs();
+            itaSoftmax = s.softmaxElements();
+            itaBusy = s.busyCycles();
+            itaIdle = Math.max(0, total - s.busyCycles());
+        }
+        return new io.socsim.sim.power.EventCounts(total, cores.length,
+                classes[InsnClass.E_ALU], classes[InsnClass.E_LOAD], classes[InsnClass.E_STORE], classes[InsnClass.E_MUL],
+                classes[InsnClass.E_MAC], classes[InsnClass.E_SIMD_DOT], classes[InsnClass.E_SIMD_OTHER], classes[InsnClass.E_BRANCH],
+                active, stall, gated, idle, l1r, l1w, l2b, l3b, dma == null ? 0 : dma.bytes(), itaMacs, itaSoftmax, itaBusy, itaIdle);
+    }
+
     /** Copies {@code length} bytes of simulated memory at {@code address} (for checking results). */
     public byte[] readMemory(int address, int length) {
         Region r = memory.find(address, length);
@@ -684,7 +739,7 @@ public final class Cluster {
         long total = cycle;
         List<ClusterResult.CoreStats> coreStats = new ArrayList<>();
         for (CoreState c : cores) {
-            long accounted = c.busy + c.loadUseStalls + c.memoryStalls + c.tcdmStalls + c.sleepCycles;
+            long accounted = c.busy + c.loadUseStalls + c.tcdmStalls + c.sleepCycles; // memory stalls are inside busy
             if (c.sleep != CoreState.AWAKE && !c.done) {
                 accounted += total - c.sleepSince; // still asleep at the end
             }
@@ -701,6 +756,6 @@ public final class Cluster {
         }
         return new ClusterResult(exiting.hart.exitCode(), total, coreStats, bankAccesses, bankConflicts,
                 dma == null ? 0 : dma.bytes(), dma == null ? 0 : dma.transfers(), dma == null ? 0 : dma.busyCycles(),
-                dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), host.failure());
+                dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), events(total, coreStats), host.failure());
     }
 }

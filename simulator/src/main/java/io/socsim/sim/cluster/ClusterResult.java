@@ -15,17 +15,18 @@ import java.util.List;
  * @param dmaBusyCycles cycles the DMA moved data
  * @param dmaConflictCycles cycles a DMA word lost its bank
  * @param ita           accelerator counters, or null without ITA
+ * @param events        what the power model charges for
  * @param failure       why a riscv-tests style run failed, or null
  */
 public record ClusterResult(int exitCode, long cycles, List<CoreStats> cores, long[] bankAccesses, long[] bankConflicts,
         long dmaBytes, long dmaTransfers, long dmaBusyCycles, long dmaConflictCycles, io.socsim.ita.ItaEngine.Stats ita,
-        String failure) {
+        io.socsim.sim.power.EventCounts events, String failure) {
 
     /**
      * Where one core's cycles went. {@code busy} includes the extra cycles of taken branches and
-     * jumps, multi-cycle multiply/divide and slow CSRs (also listed on their own); the other stall
-     * kinds, {@code sleep} and {@code idle} (before start or after the end) add up with
-     * {@code busy} to the run's cycles.
+     * jumps, multi-cycle multiply/divide, slow CSRs and memory latency (also listed on their own);
+     * load-use and TCDM-conflict stalls, {@code sleep} and {@code idle} (before start or after the
+     * end) add up with {@code busy} to the run's cycles.
      */
     public record CoreStats(int id, long instructions, long busy, long loadUseStalls, long branchStalls, long mulDivStalls,
             long tcdmStalls, long memoryStalls, long otherStalls, long sleepCycles, long idle, long loads, long stores) {

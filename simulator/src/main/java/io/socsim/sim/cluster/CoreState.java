@@ -30,6 +30,7 @@ final class CoreState {
     final int[] batchCost = new int[BATCH];
     final int[] batchPenalty = new int[BATCH];     // the part of the cost counted as a branch/mul-div stall
     final byte[] batchPenaltyKind = new byte[BATCH];
+    final byte[] batchEnergyClass = new byte[BATCH];
     final int[] batchLoadUse = new int[BATCH];
     int batchLength;
 
@@ -45,6 +46,8 @@ final class CoreState {
     long sleepCycles;      // clock-gated in the event unit
     long loads;
     long stores;
+    final long[] energyClasses = new long[InsnClass.ENERGY_CLASSES]; // instructions per energy class
+    long l1Reads, l1Writes, l2Bytes, l3Bytes;                         // this core's data accesses
 
     CoreState(int id, Hart hart) {
         this.id = id;

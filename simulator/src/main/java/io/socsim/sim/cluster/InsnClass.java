@@ -28,6 +28,10 @@ final class InsnClass {
      * system or sleep): a core may execute them ahead of the cluster's cycle loop.
      */
     static final boolean[] PRIVATE = new boolean[Sem.COUNT];
+    /** Energy classes of the power model (EventCounts): what an instruction costs to execute. */
+    static final int E_ALU = 0, E_LOAD = 1, E_STORE = 2, E_MUL = 3, E_MAC = 4, E_SIMD_DOT = 5, E_SIMD_OTHER = 6, E_BRANCH = 7;
+    static final int ENERGY_CLASSES = 8;
+    static final byte[] ENERGY = new byte[Sem.COUNT];
 
     /** Operations that also read their destination (accumulate, insert, shuffle into, register-shift forms). */
     private static final Set<String> READS_DEST = Set.of("p.mac", "p.msu", "p.insert", "p.insertr",
@@ -47,6 +51,7 @@ final class InsnClass {
             WRITES_RD[sem] = writesRd(f, mn);
             ADDR[sem] = (byte) addressForm(f);
             SIZE[sem] = (byte) accessSize(mn);
+            ENERGY[sem] = (byte) energyClass(op, mn, KIND[sem]);
             int k = KIND[sem];
             PRIVATE[sem] = (k == ALU || k == BRANCH || k == JAL || k == JALR || k == MULH || k == DIV)
                     && f != Format.NONE && f != Format.FENCE;
@@ -54,6 +59,26 @@ final class InsnClass {
     }
 
     private InsnClass() {
+    }
+
+    private static int energyClass(Op op, String mn, int kind) {
+        switch (kind) {
+            case LOAD: return E_LOAD;
+            case STORE: return E_STORE;
+            case BRANCH: case JAL: case JALR: return E_BRANCH;
+            case MULH: case DIV: return E_MUL;
+            default: break;
+        }
+        if (op == Op.MUL || mn.startsWith("p.mul")) {
+            return E_MUL;
+        }
+        if (mn.equals("p.mac") || mn.equals("p.msu") || mn.startsWith("p.mac")) {
+            return E_MAC;
+        }
+        if (mn.startsWith("pv.dot") || mn.startsWith("pv.sdot")) {
+            return E_SIMD_DOT;
+        }
+        return mn.startsWith("pv.") ? E_SIMD_OTHER : E_ALU;
     }
 
     private static int accessSize(String mnemonic) {

@@ -34,6 +34,18 @@ class GemmOnClusterTest {
     }
 
     @Test
+    void eventCountsForThePowerModelAddUp() {
+        var r = GemmBenchmark.measure("pulp-cluster", 8, 128, 128, 128, false).result();
+        var e = r.events();
+        assertThat(e.instructions()).isEqualTo(r.instructions());
+        assertThat(e.simdDotInstructions()).as("one 4-way dot product per 4 MACs").isEqualTo(128L * 128 * 128 / 4);
+        assertThat(e.loadInstructions()).isEqualTo(r.cores().stream().mapToLong(c -> c.loads()).sum());
+        assertThat(e.l1Reads()).isGreaterThanOrEqualTo(e.loadInstructions() - 1000);
+        assertThat(e.coreActiveCycles() + e.coreStallCycles() + e.coreGatedCycles() + e.coreIdleCycles())
+                .as("every core cycle is accounted once").isEqualTo(r.cycles() * 8);
+    }
+
+    @Test
     void oddSizesAndCoreCountsAreStillExact() {
         for (int cores : new int[] {1, 3, 8}) {
             assertThat(GemmBenchmark.measure("pulp-cluster", cores, 33, 17, 20, false).result().exitCode()).isZero();
