@@ -338,6 +338,7 @@ public final class Cluster {
         c.hart.run(1);
         c.instructions++;
         c.energyClasses[InsnClass.E_LOAD]++; // the waiting load itself
+        c.loads++;
         c.lastWritten = 0;
         c.readyAt = at;
     }
