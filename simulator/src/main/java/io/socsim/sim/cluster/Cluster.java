@@ -744,7 +744,8 @@ public final class Cluster {
             if (c.sleep != CoreState.AWAKE && !c.done) {
                 accounted += total - c.sleepSince; // still asleep at the end
             }
-            coreStats.add(new ClusterResult.CoreStats(c.id, c.instructions, c.busy, c.loadUseStalls, c.branchStalls,
+            // an instruction issued before the end may still be running after it: cut it there
+            coreStats.add(new ClusterResult.CoreStats(c.id, c.instructions, c.busy - Math.max(0, accounted - total), c.loadUseStalls, c.branchStalls,
                     c.mulDivStalls, c.tcdmStalls, c.memoryStalls, c.otherStalls,
                     c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0),
                     Math.max(0, total - accounted), c.loads, c.stores));
