@@ -64,6 +64,22 @@ class ItaMaxKernelTest {
         assertThat(got).as(name).isEqualTo(f.tensor("y").toUint8().data());
     }
 
+    /** docs/kernels.md: 45 per 16-column group, 6 per output word, 24 per row. */
+    @Test
+    void oneCoreSpends69InstructionsPerSixteenElementsAnd24PerRow() {
+        SplittableRandom r = new SplittableRandom(5);
+        long oneRow = instructions(r, 1, 16), wider = instructions(r, 1, 256), twoRows = instructions(r, 2, 256);
+        assertThat((wider - oneRow) * 16).isEqualTo(69L * (256 - 16));
+        assertThat(twoRows - wider).isEqualTo(24 + 69 * 256 / 16);
+    }
+
+    private static long instructions(SplittableRandom r, int rows, int cols) {
+        KernelHarness.Image image = new KernelHarness.Image(1);
+        int inAt = image.put(KernelHarness.randomBytes(r, rows * cols)), outAt = image.output(rows * cols);
+        int args = image.put(new ItaMaxKernel.Args(inAt, cols, outAt, cols, rows, cols).encode());
+        return KernelHarness.run(ItaMaxKernel::emit, image, args, 1).cluster().instret(0);
+    }
+
     @Test
     void argumentsRejectUnalignedOrPartialGroups() {
         assertThatThrownBy(() -> new ItaMaxKernel.Args(0, 24, 0, 24, 1, 24)).isInstanceOf(IllegalArgumentException.class);
