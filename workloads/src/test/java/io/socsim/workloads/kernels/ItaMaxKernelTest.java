@@ -45,14 +45,16 @@ class ItaMaxKernelTest {
     }
 
     @Test
-    void extremeRowsReallyRescaleAndShiftPast31() {
+    void extremeRowsReallyExerciseTheFlooringRescaleAndLongShifts() {
         Matrix8 x = extremeRows(64);
         ItaMax unit = new ItaMax(x.rows());
         unit.softmax(x);
-        // the staircase row rescales the denominator in every group; the -128 ... 127 row shifts by 255
-        assertThat(unit.max(3)).isEqualTo(x.get(3, 63));
-        assertThat(unit.denominator(4)).isEqualTo(256);
-        assertThat(x.get(4, 0) - (int) x.get(4, 63)).isLessThan(-31);
+        int slow = 9, m = unit.max(slow), direct = 0;
+        for (int c = 0; c < x.cols(); c++) {
+            direct += ItaMax.shr(ItaMax.ONE, m - x.get(slow, c));
+        }
+        assertThat(unit.denominator(slow)).as("streamed sum above the one-shot sum").isGreaterThan(direct);
+        assertThat(unit.max(4) - x.get(4, 0)).as("shift of the -128 columns").isEqualTo(255);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,10 +107,12 @@ class ItaMaxKernelTest {
     /**
      * Rows: all -128, all 127, all 0, a staircase raising the max in every group (and inside it,
      * column by column), -128 everywhere but a single 127 last (shift 255), one 127 first among
-     * -128, alternating extremes, a descending ramp, and group maxima rising by exactly 32, 31, 161.
+     * -128, alternating extremes, a descending ramp, group maxima rising by exactly 32, 31, 161, and
+     * group maxima rising by 1 over two terms of 1 each, so the flooring rescale keeps what flooring
+     * each term alone would drop.
      */
     private static Matrix8 extremeRows(int cols) {
-        int rows = 9;
+        int rows = 10;
         byte[] x = new byte[rows * cols];
         for (int c = 0; c < cols; c++) {
             x[c] = -128;
@@ -120,6 +124,7 @@ class ItaMaxKernelTest {
             x[6 * cols + c] = (byte) (c % 2 == 0 ? 127 : -128);
             x[7 * cols + c] = (byte) (127 - c * 255 / (cols - 1));
             x[8 * cols + c] = (byte) (GROUP_MAX[Math.min(c / 16, 3)] - (c % 5) * 7 * (c % 2));
+            x[9 * cols + c] = (byte) (-100 + c / 16 - (c % 16 == 5 || c % 16 == 6 ? 8 : 0));
         }
         return new Matrix8(rows, cols, x);
     }
