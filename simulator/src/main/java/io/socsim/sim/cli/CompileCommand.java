@@ -35,7 +35,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         SocConfig soc = system.resolve("ita-cluster");
         try {
-            Files.write(output, MobileBertRun.compile(options.config(), soc).elf());
+            Files.write(output, MobileBertRun.compile(options.config(), soc, options.noIta).elf());
         } catch (IOException e) {
             throw new UserError("cannot write " + output + ": " + e.getMessage());
         }

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int runMobileBert() {
         SocConfig soc = system.resolve("ita-cluster");
-        MobileBertRun.Result r = MobileBertRun.run(workload.config(), soc, maxCycles);
+        MobileBertRun.Result r = MobileBertRun.run(workload.config(), soc, workload.noIta, maxCycles);
         MobileBertRun.print(r, System.out);
         if (!quiet) {
             ClusterReport.print(r.cluster(), System.err);

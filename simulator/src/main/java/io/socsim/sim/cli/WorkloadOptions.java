@@ -49,10 +49,6 @@ final class WorkloadOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        if (noIta) {
-            throw new UserError("--no-ita is not available yet: the cores still lack ITA's integer softmax (ITAmax) kernel, "
-                    + "so attention cannot run bit-exactly without the accelerator");
-        }
         if (c.variant() == MobileBertConfig.Variant.ORIGINAL) {
             throw new UserError("--variant original is modelled by the golden model but not mapped to the cluster yet "
                     + "(ITA runs a head from one input tensor; the original variant feeds V from the 512-wide input)");

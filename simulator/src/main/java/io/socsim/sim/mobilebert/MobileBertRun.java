@@ -45,16 +45,25 @@ public final class MobileBertRun {
     }
 
     public static MobileBertCompiler.Compiled compile(MobileBertConfig config, SocConfig soc) {
+        return compile(config, soc, false);
+    }
+
+    /** {@code onCores}: map everything on the cluster cores (ITA unused). */
+    public static MobileBertCompiler.Compiled compile(MobileBertConfig config, SocConfig soc, boolean onCores) {
         try {
-            return MobileBertCompiler.compile(config, soc);
+            return MobileBertCompiler.compile(config, soc, onCores);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
     }
 
     public static Result run(MobileBertConfig config, SocConfig soc, long maxCycles) {
+        return run(config, soc, false, maxCycles);
+    }
+
+    public static Result run(MobileBertConfig config, SocConfig soc, boolean onCores, long maxCycles) {
         long t0 = System.nanoTime();
-        MobileBertCompiler.Compiled compiled = compile(config, soc);
+        MobileBertCompiler.Compiled compiled = compile(config, soc, onCores);
         long t1 = System.nanoTime();
         Cluster cluster = new Cluster(soc, ElfFile.read(compiled.elf(), "mobilebert.elf"), OutputStream.nullOutputStream(), System.err);
         ClusterResult result = cluster.run(maxCycles);
@@ -146,8 +155,9 @@ public final class MobileBertRun {
         MobileBertConfig c = r.compiled().config();
         out.printf(Locale.ROOT, "MobileBERT (%s variant, S=%d, %d of 24 layers): output %s%n", c.variant().name().toLowerCase(Locale.ROOT),
                 c.seq(), c.layers(), r.mismatches() == 0 ? "matches the golden model bit for bit" : r.mismatches() + " bytes differ from the golden model");
-        out.printf(Locale.ROOT, "cycles %d = %.3f ms at %.0f MHz; %.3f GOp -> %.1f GOp/s, %.2f Inf/s%n", r.cluster().cycles(),
-                r.cluster().cycles() / r.frequencyMhz() / 1000.0, r.frequencyMhz(), r.gop(), r.gopsPerSecond(), r.inferencesPerSecond());
+        out.printf(Locale.ROOT, "cycles %d = %.3f ms at %.0f MHz; %.3f GOp -> %.1f GOp/s, %.2f Inf/s%s%n", r.cluster().cycles(),
+                r.cluster().cycles() / r.frequencyMhz() / 1000.0, r.frequencyMhz(), r.gop(), r.gopsPerSecond(), r.inferencesPerSecond(),
+                c.layers() < 24 ? " (of the " + c.layers() + "-layer network run)" : "");
         Map<String, Object> rep = report(r, "");
         out.println("cycles by operator: " + rep.get("cycles_by_operator"));
         out.println("utilisation: " + rep.get("utilisation"));

@@ -42,6 +42,17 @@ class MobileBertOnClusterTest {
     }
 
     @Test
+    void everythingOnTheCoresWithoutItaIsBitExactToo() {
+        MobileBertConfig model = MobileBertConfig.defaults().withLayers(1).withSeq(32);
+        SocConfig soc = system(8, "256KiB");
+        MobileBertRun.Result cores = MobileBertRun.run(model, soc, true, 2_000_000_000L);
+        assertThat(cores.mismatches()).isZero();
+        assertThat(cores.cluster().ita().jobs()).as("ITA unused").isZero();
+        MobileBertRun.Result ita = MobileBertRun.run(model, soc, false, 2_000_000_000L);
+        assertThat(ita.cluster().cycles()).as("what the accelerator buys").isLessThan(cores.cluster().cycles());
+    }
+
+    @Test
     void smallerL1MeansMoreTransfersForTheSameResult() {
         MobileBertConfig model = MobileBertConfig.defaults().withLayers(1).withSeq(64);
         MobileBertRun.Result big = MobileBertRun.run(model, system(8, "256KiB"), 2_000_000_000L);
