@@ -43,10 +43,17 @@ class MobileBertCommandTest {
     }
 
     @Test
+    void noItaRunsEverythingOnTheCores() {
+        CliRunner.Result r = CliRunner.run("run", "mobilebert", "--layers", "1", "--seq", "32", "--no-ita", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("matches the golden model bit for bit");
+    }
+
+    @Test
     void unavailableMappingsSayWhy() {
-        CliRunner.Result noIta = CliRunner.run("run", "mobilebert", "--layers", "1", "--no-ita");
-        assertThat(noIta.exitCode()).isEqualTo(2);
-        assertThat(noIta.err()).contains("--no-ita is not available yet").doesNotContain("\tat ");
+        CliRunner.Result original = CliRunner.run("run", "mobilebert", "--layers", "1", "--variant", "original");
+        assertThat(original.exitCode()).isEqualTo(2);
+        assertThat(original.err()).contains("not mapped to the cluster yet").doesNotContain("\tat ");
         CliRunner.Result badSeq = CliRunner.run("run", "mobilebert", "--seq", "100");
         assertThat(badSeq.exitCode()).isEqualTo(2);
         assertThat(badSeq.err()).containsIgnoringCase("16");
