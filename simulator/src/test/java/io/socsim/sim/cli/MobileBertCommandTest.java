@@ -50,10 +50,17 @@ class MobileBertCommandTest {
     }
 
     @Test
-    void unavailableMappingsSayWhy() {
-        CliRunner.Result original = CliRunner.run("run", "mobilebert", "--layers", "1", "--variant", "original");
-        assertThat(original.exitCode()).isEqualTo(2);
-        assertThat(original.err()).contains("not mapped to the cluster yet").doesNotContain("\tat ");
+    void originalVariantRunsItsHeadsOnTheCoresBitExact() {
+        CliRunner.Result r = CliRunner.run("run", "mobilebert", "--layers", "1", "--seq", "32", "--variant", "original", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("original variant").contains("matches the golden model bit for bit");
+    }
+
+    @Test
+    void badWorkloadOptionsSayWhy() {
+        CliRunner.Result variant = CliRunner.run("run", "mobilebert", "--variant", "tiny");
+        assertThat(variant.exitCode()).isEqualTo(2);
+        assertThat(variant.err()).contains("'ita' or 'original'").doesNotContain("\tat ");
         CliRunner.Result badSeq = CliRunner.run("run", "mobilebert", "--seq", "100");
         assertThat(badSeq.exitCode()).isEqualTo(2);
         assertThat(badSeq.err()).containsIgnoringCase("16");

@@ -76,7 +76,7 @@ public final class MobileBertCompiler {
         this.tile = soc.ita().map(i -> i.tileSize()).orElse(64);
         this.b = new ProgramBuilder().textBase((int) l2c.base());
         // code and tables grow from the bottom of L2, activations sit at its top
-        long activations = activationBytes(config, onCores);
+        long activations = activationBytes(config, onCores || original(config));
         if (activations >= l2c.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "MobileBERT (S=%d) needs %d bytes of activations in L2, which holds %d",
                     config.seq(), activations, l2c.size()));
@@ -171,7 +171,7 @@ public final class MobileBertCompiler {
     private int plan() {
         addNorm = AddNormKernel.emit(b);
         headSum = HeadSumKernel.emit(b);
-        if (onCores) {
+        if (onCores || original(config)) {
             coreLinear = io.socsim.workloads.kernels.CoreLinearKernel.emit(b);
             transpose = io.socsim.workloads.kernels.TransposeKernel.emit(b);
             softmax = CoreSoftmax.emit(b);
@@ -196,7 +196,7 @@ public final class MobileBertCompiler {
             mark(p + "qk_norm", layer, "norm", 0);
             noNorm(p + "qk_norm", lin, w.qkNorm(), s, bot, bqk);
             mark(p + "attention", layer, "attention", attentionMacs());
-            attention(p + "attention", bqk, w, heads);
+            attention(p + "attention", bqk, hIn, w, heads);
             mark(p + "head_sum", layer, "head_sum", 0);
             headSumOp(p + "head_sum", heads, w.sumRq(), attn);
             mark(p + "attn_norm", layer, "add_norm", 0);
@@ -301,9 +301,18 @@ public final class MobileBertCompiler {
         return t;
     }
 
-    private void attention(String name, int in, MobileBertWeights.Layer w, int out) {
-        if (onCores) {
-            attentionOnCores(name, in, w, out);
+    private static boolean original(MobileBertConfig c) {
+        return c.variant() == MobileBertConfig.Variant.ORIGINAL;
+    }
+
+    /**
+     * The heads: on ITA (one job per head) in the ITA variant; on the cores without ITA, and in the
+     * original variant, whose V projection reads the 512-wide hidden state {@code hidden} while an
+     * ITA head job takes one input for Q, K and V.
+     */
+    private void attention(String name, int in, int hidden, MobileBertWeights.Layer w, int out) {
+        if (onCores || original(config)) {
+            attentionOnCores(name, in, original(config) ? hidden : in, config.valueInput(), w, out);
             return;
         }
         int e = config.bottleneck(), p = config.headSize();
@@ -352,7 +361,7 @@ public final class MobileBertCompiler {
      * (K' rows are already the transposed operand), the integer softmax, V'^T, A.V (A unsigned),
      * and the output projection.
      */
-    private void attentionOnCores(String name, int in, MobileBertWeights.Layer w, int out) {
+    private void attentionOnCores(String name, int in, int vIn, int vCols, MobileBertWeights.Layer w, int out) {
         int s = config.seq(), e = config.bottleneck(), p = config.headSize();
         long mark = l2.mark();
         int q = l2.take((long) s * p), k = l2.take((long) s * p), v = l2.take((long) s * p), vt = l2.take((long) s * p);
@@ -363,7 +372,7 @@ public final class MobileBertCompiler {
             var r = hd.rq();
             coreProduct(n + ".q", in, s, e, l3Put(transposed(hd.wq())), p, l3Put(ints(hd.bq())), ItaRegisters.requantWord(r.q()), 0, 0, false, q);
             coreProduct(n + ".k", in, s, e, l3Put(transposed(hd.wk())), p, l3Put(ints(hd.bk())), ItaRegisters.requantWord(r.k()), 0, 0, false, k);
-            coreProduct(n + ".v", in, s, e, l3Put(transposed(hd.wv())), p, l3Put(ints(hd.bv())), ItaRegisters.requantWord(r.v()), 0, 0, false, v);
+            coreProduct(n + ".v", vIn, s, vCols, l3Put(transposed(hd.wv())), p, l3Put(ints(hd.bv())), ItaRegisters.requantWord(r.v()), 0, 0, false, v);
             coreProduct(n + ".qk", q, s, p, k, s, 0, ItaRegisters.requantWord(r.qk()), 0, 0, false, qk);
             CoreSoftmax.lower(lowering, n + ".softmax", softmax, qk, s, a);
             lowering.elementwise(n + ".vt", transpose, new int[] {v}, 1, s * p, new int[0], new int[0],
