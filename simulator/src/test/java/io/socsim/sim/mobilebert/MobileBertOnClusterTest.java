@@ -70,6 +70,15 @@ class MobileBertOnClusterTest {
     }
 
     @Test
+    void theFullInferenceAtSequence128OnTheItaClusterMatchesTheGoldenModel() {
+        MobileBertRun.Result r = MobileBertRun.run(MobileBertConfig.defaults(), ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of()),
+                10_000_000_000L);
+        assertThat(r.compiled().config().layers()).isEqualTo(24);
+        assertThat(r.compiled().config().seq()).isEqualTo(128);
+        assertThat(r.mismatches()).as("bytes of the output differing from the golden model").isZero();
+    }
+
+    @Test
     void twoLayersAtTheDefaultSequenceLengthMatchTheGoldenModel() {
         MobileBertRun.Result r = MobileBertRun.run(MobileBertConfig.defaults().withLayers(2), ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of()), 2_000_000_000L);
         assertThat(r.mismatches()).isZero();
