@@ -135,6 +135,8 @@ class PowerConfigTest {
         PowerConfig.Coefficient b = c.power().orElseThrow().coefficient(PowerConfig.Key.L2_BYTE);
         assertThat(b.value()).isEqualTo(2.5);
         assertThat(b.range()).contains(new PowerConfig.Range(1, 4));
+        SocConfig s = Fixtures.load(Fixtures.BASE + powerYaml(), "power.l2.byte_pj.source=\"ASSUMPTION: halved\"");
+        assertThat(s.power().orElseThrow().assumptions()).containsEntry("power.l2.byte_pj", "ASSUMPTION: halved");
     }
 
     @Test
