@@ -51,6 +51,8 @@ final class ConfigMapper {
         Optional<EventUnitConfig> eventUnit = euSection.map(this::eventUnit);
         Optional<Section> itaSection = s.section("ita");
         Optional<ItaConfig> ita = itaSection.map(this::ita);
+        Optional<Section> powerSection = s.section("power");
+        Optional<PowerConfig> power = powerSection.map(PowerMapper::map);
         Map<String, String> assumptions = assumptions(s, root);
         s.finish();
         if (!problems.isEmpty() || memory == null || cores == null || clock == null) {
@@ -59,8 +61,14 @@ final class ConfigMapper {
 
         crossChecks(s, memorySection.get(), cores, memory, interconnect, dma, dmaSection,
                 eventUnit, euSection, ita, itaSection);
+        powerSection.ifPresent(ps -> {
+            if (ita.map(ItaConfig::enabled).orElse(false) && power.map(p -> !p.hasIta()).orElse(false)) {
+                ps.error("the system has an enabled ITA: define power.ita to price it");
+            }
+        });
         problems.throwIfAny();
-        return new SocConfig(name, description, clock, cores, memory, interconnect, dma, eventUnit, ita, assumptions);
+        return new SocConfig(name, description, clock, cores, memory, interconnect, dma, eventUnit, ita, power,
+                assumptions);
     }
 
     private ClockConfig clock(Section s) {

@@ -66,6 +66,7 @@ public final class ConfigWriter {
             num(1, "softmax_divider_cycles", i.softmaxDividerCycles());
             num(1, "job_contexts", i.jobContexts());
         });
+        c.power().ifPresent(this::power);
         if (!c.assumptions().isEmpty()) {
             head(0, "assumptions");
             for (Map.Entry<String, String> a : c.assumptions().entrySet()) {
@@ -73,6 +74,25 @@ public final class ConfigWriter {
             }
         }
         return out.toString();
+    }
+
+    private void power(PowerConfig p) {
+        head(0, "power");
+        raw(1, "reference_voltage_v", Values.formatDecimal(p.referenceVoltageV()));
+        PowerConfig.Group open = null;
+        for (Map.Entry<PowerConfig.Key, PowerConfig.Coefficient> e : p.coefficients().entrySet()) {
+            PowerConfig.Key k = e.getKey();
+            if (k.group() != open) {
+                open = k.group();
+                head(1, open.yamlName());
+            }
+            PowerConfig.Coefficient c = e.getValue();
+            head(2, k.yamlName());
+            raw(3, "value", Values.formatDecimal(c.value()));
+            str(3, "source", c.source());
+            c.range().ifPresent(r -> raw(3, "range",
+                    "[" + Values.formatDecimal(r.low()) + ", " + Values.formatDecimal(r.high()) + "]"));
+        }
     }
 
     private void cores(CoresConfig c) {

@@ -90,6 +90,22 @@ final class Section {
         return Optional.empty();
     }
 
+    /**
+     * A nested section whose absence or wrong kind is explained by {@code shape}, an example of
+     * the expected form, such as {@code "{value: 1.5, source: ...}"}.
+     */
+    Optional<Section> requiredSection(String key, String shape) {
+        if (!has(key)) {
+            error(key, "required key is missing; expected " + shape);
+            return Optional.empty();
+        }
+        if (!(map.entries().get(key).value() instanceof Node.MapNode)) {
+            error(key, "expected " + shape + ", got " + map.entries().get(key).value().kind());
+            return Optional.empty();
+        }
+        return section(key);
+    }
+
     /** A nested section that must be present. */
     Optional<Section> requiredSection(String key) {
         if (!has(key)) {
@@ -174,6 +190,35 @@ final class Section {
             return fallback != null ? fallback : allowed.values().iterator().next();
         }
         return v;
+    }
+
+    /** A list of decimal numbers, empty when absent; items that are not numbers are reported by index. */
+    Optional<List<Double>> decimals(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        Node.Entry e = map.entries().get(key);
+        if (!(e.value() instanceof Node.ListNode list)) {
+            error(key, "expected a list such as [1.0, 2.0], got " + e.value().kind());
+            return Optional.empty();
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (!(item instanceof Node.ScalarNode s) || s.isNull()) {
+                problems.add(item.origin(), itemPath, "expected a number, got " + item.kind());
+                failed.add(key);
+                continue;
+            }
+            try {
+                out.add(Values.parseDecimal(s.text()));
+            } catch (IllegalArgumentException ex) {
+                problems.add(item.origin(), itemPath, ex.getMessage());
+                failed.add(key);
+            }
+        }
+        return ok(key) ? Optional.of(out) : Optional.empty();
     }
 
     /** A list of words, each checked by {@code check} (which returns a complaint or null). */

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param dma          the cluster DMA; absent when not modelled
  * @param eventUnit    the cluster event unit; absent when not modelled (single core, bare metal)
  * @param ita          the attention accelerator; absent when the system has none
+ * @param power        energy coefficients (docs/power.md); absent when the system is not priced
  * @param assumptions  key path to the reasoning behind a value no public source pins down,
  *                     sorted by key so reports list them deterministically
  */
@@ -32,6 +33,7 @@ public record SocConfig(
         Optional<DmaConfig> dma,
         Optional<EventUnitConfig> eventUnit,
         Optional<ItaConfig> ita,
+        Optional<PowerConfig> power,
         Map<String, String> assumptions) {
 
     public SocConfig {
@@ -44,6 +46,7 @@ public record SocConfig(
         Objects.requireNonNull(dma, "dma");
         Objects.requireNonNull(eventUnit, "eventUnit");
         Objects.requireNonNull(ita, "ita");
+        Objects.requireNonNull(power, "power");
         assumptions = Collections.unmodifiableSortedMap(new TreeMap<>(assumptions));
     }
 

@@ -129,7 +129,7 @@ public final class MobileBertCompiler {
         TcdmConfig bigger = new TcdmConfig(l1.base(), size, l1.banks(), l1.bankWidthBytes(), l1.latencyCycles());
         return new SocConfig(soc.name(), soc.description(), soc.clock(), soc.cores(),
                 new io.socsim.config.MemoryMapConfig(java.util.Optional.of(bigger), mem.l2(), mem.l3(), mem.ram(), mem.peripherals(), mem.weightsIn()),
-                soc.interconnect(), soc.dma(), soc.eventUnit(), soc.ita(), soc.assumptions());
+                soc.interconnect(), soc.dma(), soc.eventUnit(), soc.ita(), soc.power(), soc.assumptions());
     }
 
     /** L2 bytes of the activation buffers {@link #plan} takes (each rounded to 16). */
