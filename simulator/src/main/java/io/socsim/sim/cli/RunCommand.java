@@ -78,7 +78,10 @@ final class RunCommand implements Callable<Integer> {
                 ClusterReport.print(result, System.err);
             }
             if (json != null) {
-                writeReport(ClusterReport.toMap(result, program.getFileName().toString(), soc.name()), soc);
+                Map<String, Object> report = ClusterReport.toMap(result, program.getFileName().toString(), soc.name());
+                soc.power().ifPresent(p -> report.putAll(io.socsim.sim.power.EnergyModel.compute(p, soc.clock().voltageV(),
+                        soc.clock().frequencyMhz(), result.events()).toMap()));
+                writeReport(report, soc);
             }
             return result.exitCode() & 0xff;
         }

@@ -59,6 +59,9 @@ public final class Cluster {
     private final int tohost;
     private long cycle;
     private long maxCycles;
+    private int watchBase;
+    private int watchBytes;
+    private final java.util.Map<Integer, io.socsim.sim.power.EventCounts> snapshots = new java.util.TreeMap<>();
     /** How far past the cycle loop a core may run private instructions. */
     private static final int RUN_AHEAD_CYCLES = 64;
     private int exitCore = -1;
@@ -650,6 +653,63 @@ public final class Cluster {
         if (address == tohost) {
             host.tohost(cores[core].hart, value);
         }
+        if (Integer.compareUnsigned(address - watchBase, watchBytes) < 0) {
+            snapshots.put((address - watchBase) >>> 2, liveEvents());
+        }
+    }
+
+    /**
+     * Records the event counters whenever a program stores into {@code [base, base + 4 count)} (the
+     * runtime's mark table), so a report can price each interval between marks.
+     */
+    public void watchMarks(int base, int count) {
+        this.watchBase = base;
+        this.watchBytes = 4 * count;
+    }
+
+    /** The counters at each watched store, by word index. */
+    public java.util.Map<Integer, io.socsim.sim.power.EventCounts> markSnapshots() {
+        return java.util.Collections.unmodifiableMap(snapshots);
+    }
+
+    /** The counters as they stand now (cores that run ahead are at most a few dozen cycles ahead). */
+    private io.socsim.sim.power.EventCounts liveEvents() {
+        long[] classes = new long[InsnClass.ENERGY_CLASSES];
+        long active = 0, stall = 0, gated = 0, l1r = 0, l1w = 0, l2b = 0, l3b = 0;
+        for (CoreState c : cores) {
+            for (int k = 0; k < classes.length; k++) {
+                classes[k] += c.energyClasses[k];
+            }
+            active += c.instructions;
+            stall += c.busy - c.instructions + c.loadUseStalls + c.tcdmStalls;
+            gated += c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? Math.max(0, cycle - c.sleepSince) : 0);
+            l1r += c.l1Reads;
+            l1w += c.l1Writes;
+            l2b += c.l2Bytes;
+            l3b += c.l3Bytes;
+        }
+        long dmaBytes = 0;
+        if (dma != null) {
+            l1r += dma.l1Reads();
+            l1w += dma.l1Writes();
+            l2b += dma.l2Bytes();
+            l3b += dma.l3Bytes();
+            dmaBytes = dma.bytes();
+        }
+        long itaMacs = 0, itaSoftmax = 0, itaBusy = 0, itaIdle = 0;
+        if (ita != null) {
+            ItaEngine.Stats s = ita.stats();
+            l1r += s.bytesRead() / 4;
+            l1w += s.bytesWritten() / 4;
+            itaMacs = s.paddedMacs();
+            itaSoftmax = s.softmaxElements();
+            itaBusy = s.busyCycles();
+            itaIdle = Math.max(0, cycle - s.busyCycles());
+        }
+        return new io.socsim.sim.power.EventCounts(cycle, cores.length,
+                classes[InsnClass.E_ALU], classes[InsnClass.E_LOAD], classes[InsnClass.E_STORE], classes[InsnClass.E_MUL],
+                classes[InsnClass.E_MAC], classes[InsnClass.E_SIMD_DOT], classes[InsnClass.E_SIMD_OTHER], classes[InsnClass.E_BRANCH],
+                active, stall, gated, 0, l1r, l1w, l2b, l3b, dmaBytes, itaMacs, itaSoftmax, itaBusy, itaIdle);
     }
 
     MemorySystem memory() {

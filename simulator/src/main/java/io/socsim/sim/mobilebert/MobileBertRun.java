@@ -26,7 +26,9 @@ public final class MobileBertRun {
 
     /** A finished, verified run. */
     public record Result(MobileBertCompiler.Compiled compiled, ClusterResult cluster, long[] marks, int mismatches,
-            double frequencyMhz, double compileSeconds, double simulateSeconds) {
+            double frequencyMhz, double compileSeconds, double simulateSeconds,
+            io.socsim.config.PowerConfig power, io.socsim.sim.power.EnergyReport energy,
+            java.util.List<io.socsim.sim.power.EventCounts> markEvents) {
 
         public double gop() {
             return 2.0 * compiled.macs() / 1e9;
@@ -66,6 +68,7 @@ public final class MobileBertRun {
         MobileBertCompiler.Compiled compiled = compile(config, soc, onCores);
         long t1 = System.nanoTime();
         Cluster cluster = new Cluster(soc, ElfFile.read(compiled.elf(), "mobilebert.elf"), OutputStream.nullOutputStream(), System.err);
+        cluster.watchMarks(compiled.marksAddress(), compiled.marks().size());
         ClusterResult result = cluster.run(maxCycles);
         long t2 = System.nanoTime();
         byte[] out = cluster.readMemory(compiled.outputAddress(), compiled.outputBytes());
@@ -78,7 +81,29 @@ public final class MobileBertRun {
         for (int i = 0; i < marks.length; i++) {
             marks[i] = Integer.toUnsignedLong((raw[4 * i] & 0xff) | (raw[4 * i + 1] & 0xff) << 8 | (raw[4 * i + 2] & 0xff) << 16 | (raw[4 * i + 3] & 0xff) << 24);
         }
-        return new Result(compiled, result, marks, mismatches, soc.clock().frequencyMhz(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        io.socsim.sim.power.EnergyReport energy = soc.power()
+                .map(p -> io.socsim.sim.power.EnergyModel.compute(p, soc.clock().voltageV(), soc.clock().frequencyMhz(), result.events()))
+                .orElse(null);
+        java.util.List<io.socsim.sim.power.EventCounts> snaps = new ArrayList<>();
+        for (int i = 0; i < marks.length; i++) {
+            snaps.add(cluster.markSnapshots().get(i));
+        }
+        return new Result(compiled, result, marks, mismatches, soc.clock().frequencyMhz(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, soc.power().orElse(null), energy, snaps);
+    }
+
+    /** Energy between mark i and mark i + 1, priced from the counter snapshots taken at the marks (NaN if unknown). */
+    private static double intervalEnergy(Result r, int i) {
+        var snaps = r.markEvents();
+        if (r.energy() == null || i + 1 >= snaps.size() || snaps.get(i) == null || snaps.get(i + 1) == null) {
+            return Double.NaN;
+        }
+        var soc = r.energy();
+        return io.socsim.sim.power.EnergyModel.compute(powerOf(r), soc.voltageV(), soc.frequencyMhz(),
+                snaps.get(i + 1).minus(snaps.get(i))).totalJ();
+    }
+
+    private static io.socsim.config.PowerConfig powerOf(Result r) {
+        return r.power();
     }
 
     /** Cycles between consecutive marks, attributed to the operation that starts at each. */
@@ -114,10 +139,15 @@ public final class MobileBertRun {
         Map<String, Long> byKind = new LinkedHashMap<>();
         Map<Integer, Long> byLayer = new LinkedHashMap<>();
         Map<Integer, Long> macsByLayer = new LinkedHashMap<>();
+        Map<Integer, Double> energyByLayer = new LinkedHashMap<>();
         for (int i = 0; i < info.size(); i++) {
             byKind.merge(info.get(i).kind(), d[i], Long::sum);
             byLayer.merge(info.get(i).layer(), d[i], Long::sum);
             macsByLayer.merge(info.get(i).layer(), info.get(i).macs(), Long::sum);
+            double joules = intervalEnergy(r, i);
+            if (!Double.isNaN(joules)) {
+                energyByLayer.merge(info.get(i).layer(), joules, Double::sum);
+            }
         }
         byKind.remove("end");
         byLayer.remove(c.layers());
@@ -131,6 +161,9 @@ public final class MobileBertRun {
             lm.put("layer", e.getKey() < 0 ? "embedding" : e.getKey());
             lm.put("cycles", e.getValue());
             lm.put("macs", macsByLayer.get(e.getKey()));
+            if (energyByLayer.containsKey(e.getKey())) {
+                lm.put("energy_j", energyByLayer.get(e.getKey()));
+            }
             layers.add(lm);
         }
         m.put("layers", layers);
@@ -144,6 +177,14 @@ public final class MobileBertRun {
             units.put("ita_utilisation", round(r.cluster().ita().utilisation()));
         }
         m.put("utilisation", units);
+        if (r.energy() != null) {
+            Map<String, Object> energy = r.energy().toMap();
+            m.put("energy_j", energy.remove("energy_j"));
+            m.put("power_mw", energy.remove("power_mw"));
+            m.put("gop_per_j", round(r.energy().gopPerJoule(r.gop())));
+            m.put("energy_per_inference_mj", round(r.energy().totalJ() * 1e3));
+            m.putAll(energy);
+        }
         m.put("host_compile_s", round(r.compileSeconds()));
         m.put("host_simulate_s", round(r.simulateSeconds()));
         m.put("cluster", ClusterReport.toMap(r.cluster(), "mobilebert", system));
@@ -161,6 +202,11 @@ public final class MobileBertRun {
         Map<String, Object> rep = report(r, "");
         out.println("cycles by operator: " + rep.get("cycles_by_operator"));
         out.println("utilisation: " + rep.get("utilisation"));
+        if (r.energy() != null) {
+            out.printf(Locale.ROOT, "energy %.3f mJ (%.3f mJ off-chip), average power %.1f mW, %.0f GOp/J at %.2f V%n",
+                    r.energy().totalJ() * 1e3, r.energy().offChipJ() * 1e3, r.energy().powerMw(), r.energy().gopPerJoule(r.gop()),
+                    r.energy().voltageV());
+        }
         out.printf(Locale.ROOT, "host: compile %.1f s, simulate %.1f s%n", r.compileSeconds(), r.simulateSeconds());
     }
 

@@ -48,4 +48,15 @@ public record EventCounts(long cycles, int cores,
                 l1Reads * k, l1Writes * k, l2Bytes * k, l3Bytes * k, dmaBytes * k, itaMacs * k, itaSoftmaxElements * k,
                 itaBusyCycles * k, itaIdleCycles * k);
     }
+
+    /** The events between {@code earlier} and this snapshot. */
+    public EventCounts minus(EventCounts e) {
+        return new EventCounts(cycles - e.cycles, cores, aluInstructions - e.aluInstructions, loadInstructions - e.loadInstructions,
+                storeInstructions - e.storeInstructions, mulInstructions - e.mulInstructions, macInstructions - e.macInstructions,
+                simdDotInstructions - e.simdDotInstructions, simdOtherInstructions - e.simdOtherInstructions,
+                branchInstructions - e.branchInstructions, coreActiveCycles - e.coreActiveCycles, coreStallCycles - e.coreStallCycles,
+                coreGatedCycles - e.coreGatedCycles, coreIdleCycles - e.coreIdleCycles, l1Reads - e.l1Reads, l1Writes - e.l1Writes,
+                l2Bytes - e.l2Bytes, l3Bytes - e.l3Bytes, dmaBytes - e.dmaBytes, itaMacs - e.itaMacs,
+                itaSoftmaxElements - e.itaSoftmaxElements, itaBusyCycles - e.itaBusyCycles, itaIdleCycles - e.itaIdleCycles);
+    }
 }
