@@ -38,9 +38,9 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void aSystemWithoutItaIsRefusedWithAReason() {
+    void aSystemLackingTheMemoriesOrItaIsRefusedWithAReason() {
         CliRunner.Result r = CliRunner.run("reproduce", "--layers", "1", "--preset", "pulp-cluster");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("no ITA").doesNotContain("\tat ");
+        assertThat(r.err()).contains("pulp-cluster has no").doesNotContain("\tat ");
     }
 }
