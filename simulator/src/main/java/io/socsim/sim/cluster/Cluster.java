@@ -674,15 +674,23 @@ public final class Cluster {
 
     /** The counters as they stand now (cores that run ahead are at most a few dozen cycles ahead). */
     private io.socsim.sim.power.EventCounts liveEvents() {
+        long stall = 0, gated = 0;
+        for (CoreState c : cores) {
+            stall += c.busy - c.instructions + c.loadUseStalls + c.tcdmStalls;
+            gated += c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? Math.max(0, cycle - c.sleepSince) : 0);
+        }
+        return counts(cycle, stall, gated, 0);
+    }
+
+    /** Instruction classes, memory traffic and ITA work as counted so far, with the given core cycle split. */
+    private io.socsim.sim.power.EventCounts counts(long cycles, long stall, long gated, long idle) {
         long[] classes = new long[InsnClass.ENERGY_CLASSES];
-        long active = 0, stall = 0, gated = 0, l1r = 0, l1w = 0, l2b = 0, l3b = 0;
+        long active = 0, l1r = 0, l1w = 0, l2b = 0, l3b = 0;
         for (CoreState c : cores) {
             for (int k = 0; k < classes.length; k++) {
                 classes[k] += c.energyClasses[k];
             }
             active += c.instructions;
-            stall += c.busy - c.instructions + c.loadUseStalls + c.tcdmStalls;
-            gated += c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? Math.max(0, cycle - c.sleepSince) : 0);
             l1r += c.l1Reads;
             l1w += c.l1Writes;
             l2b += c.l2Bytes;
@@ -704,12 +712,12 @@ public final class Cluster {
             itaMacs = s.paddedMacs();
             itaSoftmax = s.softmaxElements();
             itaBusy = s.busyCycles();
-            itaIdle = Math.max(0, cycle - s.busyCycles());
+            itaIdle = Math.max(0, cycles - s.busyCycles());
         }
-        return new io.socsim.sim.power.EventCounts(cycle, cores.length,
+        return new io.socsim.sim.power.EventCounts(cycles, cores.length,
                 classes[InsnClass.E_ALU], classes[InsnClass.E_LOAD], classes[InsnClass.E_STORE], classes[InsnClass.E_MUL],
                 classes[InsnClass.E_MAC], classes[InsnClass.E_SIMD_DOT], classes[InsnClass.E_SIMD_OTHER], classes[InsnClass.E_BRANCH],
-                active, stall, gated, 0, l1r, l1w, l2b, l3b, dmaBytes, itaMacs, itaSoftmax, itaBusy, itaIdle);
+                active, stall, gated, idle, l1r, l1w, l2b, l3b, dmaBytes, itaMacs, itaSoftmax, itaBusy, itaIdle);
     }
 
     MemorySystem memory() {
@@ -744,44 +752,19 @@ public final class Cluster {
         return dmaSize;
     }
 
+    /**
+     * The power model's counts at the end of the run: as {@link #liveEvents}, with each core's
+     * stall, gated and idle cycles taken from its closed account.
+     */
     private io.socsim.sim.power.EventCounts events(long total, List<ClusterResult.CoreStats> stats) {
-        long[] classes = new long[InsnClass.ENERGY_CLASSES];
-        long active = 0, stall = 0, gated = 0, idle = 0, l1r = 0, l1w = 0, l2b = 0, l3b = 0;
+        long stall = 0, gated = 0, idle = 0;
         for (int i = 0; i < cores.length; i++) {
-            CoreState c = cores[i];
             ClusterResult.CoreStats st = stats.get(i);
-            for (int k = 0; k < classes.length; k++) {
-                classes[k] += c.energyClasses[k];
-            }
-            active += c.instructions;
-            stall += st.busy() - c.instructions + st.loadUseStalls() + st.tcdmStalls();
+            stall += st.busy() - cores[i].instructions + st.loadUseStalls() + st.tcdmStalls();
             gated += st.sleepCycles();
             idle += st.idle();
-            l1r += c.l1Reads;
-            l1w += c.l1Writes;
-            l2b += c.l2Bytes;
-            l3b += c.l3Bytes;
         }
-        if (dma != null) {
-            l1r += dma.l1Reads();
-            l1w += dma.l1Writes();
-            l2b += dma.l2Bytes();
-            l3b += dma.l3Bytes();
-        }
-        long itaMacs = 0, itaSoftmax = 0, itaBusy = 0, itaIdle = 0;
-        if (ita != null) {
-            ItaEngine.Stats s = ita.stats();
-            l1r += s.bytesRead() / 4;
-            l1w += s.bytesWritten() / 4;
-            itaMacs = s.paddedMacs();
-            itaSoftmax = s.softmaxElements();
-            itaBusy = s.busyCycles();
-            itaIdle = Math.max(0, total - s.busyCycles());
-        }
-        return new io.socsim.sim.power.EventCounts(total, cores.length,
-                classes[InsnClass.E_ALU], classes[InsnClass.E_LOAD], classes[InsnClass.E_STORE], classes[InsnClass.E_MUL],
-                classes[InsnClass.E_MAC], classes[InsnClass.E_SIMD_DOT], classes[InsnClass.E_SIMD_OTHER], classes[InsnClass.E_BRANCH],
-                active, stall, gated, idle, l1r, l1w, l2b, l3b, dma == null ? 0 : dma.bytes(), itaMacs, itaSoftmax, itaBusy, itaIdle);
+        return counts(total, stall, gated, idle);
     }
 
     /** Copies {@code length} bytes of simulated memory at {@code address} (for checking results). */

@@ -301,6 +301,12 @@ public final class MobileBertCompiler {
         return t;
     }
 
+    /** A head's six requantisations as ITA register words, in step order Q, K, V, QK, AV, OW. */
+    private static int[] requantWords(io.socsim.ita.math.HeadRequant r) {
+        return new int[] {ItaRegisters.requantWord(r.q()), ItaRegisters.requantWord(r.k()), ItaRegisters.requantWord(r.v()),
+            ItaRegisters.requantWord(r.qk()), ItaRegisters.requantWord(r.av()), ItaRegisters.requantWord(r.ow())};
+    }
+
     private static boolean original(MobileBertConfig c) {
         return c.variant() == MobileBertConfig.Variant.ORIGINAL;
     }
@@ -335,9 +341,7 @@ public final class MobileBertCompiler {
             if (at != base + hi * block) {
                 throw new IllegalStateException("head blocks must be contiguous in L3");
             }
-            var r = h.rq();
-            int[] words = {ItaRegisters.requantWord(r.q()), ItaRegisters.requantWord(r.k()), ItaRegisters.requantWord(r.v()),
-                ItaRegisters.requantWord(r.qk()), ItaRegisters.requantWord(r.av()), ItaRegisters.requantWord(r.ow())};
+            int[] words = requantWords(h.rq());
             if (rq != null && !java.util.Arrays.equals(rq, words)) {
                 shared = false; // every head has its own requantisation: one job list each
             }
@@ -348,10 +352,7 @@ public final class MobileBertCompiler {
             lowering.itaHeads(name, in, s, e, p, w.heads().size(), base, rq, out);
         } else {
             for (int i = 0; i < w.heads().size(); i++) {
-                var r = w.heads().get(i).rq();
-                int[] words = {ItaRegisters.requantWord(r.q()), ItaRegisters.requantWord(r.k()), ItaRegisters.requantWord(r.v()),
-                    ItaRegisters.requantWord(r.qk()), ItaRegisters.requantWord(r.av()), ItaRegisters.requantWord(r.ow())};
-                lowering.itaHeads(name + ".head" + i, in, s, e, p, 1, base + i * block, words, out + i * s * e);
+                lowering.itaHeads(name + ".head" + i, in, s, e, p, 1, base + i * block, requantWords(w.heads().get(i).rq()), out + i * s * e);
             }
         }
     }

@@ -76,27 +76,7 @@ public final class Lowering {
      * column tile does not fit.
      */
     public void itaLinear(String name, int x, int s, int cin, int w, int cout, int bias, int rqWord, int act, int actRqWord, int out) {
-        // Preference: all rows, the widest column tile, double-buffered; then fewer rows; then single buffers.
-        int[] plan = null;
-        for (boolean dbl : new boolean[] {true, false}) {
-            for (int rows = s; plan == null && rows >= Math.min(s, 16); rows = rows / 2) {
-                for (int cols = cout; plan == null; cols = Math.max(Math.min(cout, tile), roundUp(cols / 2, tile))) {
-                    long set = align((long) cin * cols) + align(4L * cols) + align((long) rows * cols);
-                    if (align((long) rows * cin) + (dbl ? 2 : 1) * set <= l1Size) {
-                        plan = new int[] {rows, cols, dbl ? 1 : 0};
-                    }
-                    if (cols <= Math.min(cout, tile)) {
-                        break;
-                    }
-                }
-                if (rows == Math.min(s, 16)) {
-                    break;
-                }
-            }
-            if (plan != null) {
-                break;
-            }
-        }
+        int[] plan = tilePlan(s, cin, cout, Math.min(s, 16), Math.min(cout, tile), cols -> Math.max(Math.min(cout, tile), roundUp(cols / 2, tile)));
         int minRows = Math.min(s, 16), minCols = Math.min(cout, tile);
         long smallest = align((long) minRows * cin) + align((long) cin * minCols) + align(4L * minCols) + align((long) minRows * minCols);
         need(plan == null ? smallest : Math.min(smallest, l1Size), name + " (linear " + s + "x" + cin + "x" + cout + ")");
@@ -176,26 +156,7 @@ public final class Lowering {
      */
     public void coreLinear(String name, int x, int s, int cin, int wt, int cout, int bias, Label kernel,
             CoreLinearArgs args, int out) {
-        int[] plan = null;
-        for (boolean dbl : new boolean[] {true, false}) {
-            for (int rows = s; plan == null; rows = Math.max(1, rows / 2)) {
-                for (int cols = cout; plan == null; cols = Math.max(1, (cols + 1) / 2)) {
-                    long set = align((long) cin * cols) + align(4L * cols) + align((long) rows * cols);
-                    if (align((long) rows * cin) + (dbl ? 2 : 1) * set <= l1Size) {
-                        plan = new int[] {rows, cols, dbl ? 1 : 0};
-                    }
-                    if (cols == 1) {
-                        break;
-                    }
-                }
-                if (rows == 1) {
-                    break;
-                }
-            }
-            if (plan != null) {
-                break;
-            }
-        }
+        int[] plan = tilePlan(s, cin, cout, 1, 1, cols -> Math.max(1, (cols + 1) / 2));
         need(plan == null ? align(cin) * 2L + 64 : Math.min(l1Size, align((long) plan[0] * cin)), name + " (core linear " + s + "x" + cin + "x" + cout + ")");
         int st = plan[0], ct = plan[1];
         boolean doubled = plan[2] == 1;
@@ -255,6 +216,33 @@ public final class Lowering {
     /** Builds a CoreLinearKernel argument block for one tile (addresses in L1). */
     public interface CoreLinearArgs {
         int[] block(int x, int xStride, int wt, int wtStride, int bias, int out, int outStride, int s, int p, int e);
+    }
+
+    /**
+     * The tiling of an {@code s x cin} by {@code cin x cout} product: {rows, cols, doubled}, or null
+     * when nothing fits. Preference: all rows and the widest column tile, double-buffered; then
+     * narrower columns ({@code shrink}, down to {@code minCols}); then fewer rows (halved, down to
+     * {@code minRows}); then the same with single buffers. One set holds a weight tile, its bias
+     * and its output tile; the input rows are shared by the sets.
+     */
+    private int[] tilePlan(int s, int cin, int cout, int minRows, int minCols, java.util.function.IntUnaryOperator shrink) {
+        for (boolean dbl : new boolean[] {true, false}) {
+            for (int rows = s; ; rows = Math.max(minRows, rows / 2)) {
+                for (int cols = cout; ; cols = shrink.applyAsInt(cols)) {
+                    long set = align((long) cin * cols) + align(4L * cols) + align((long) rows * cols);
+                    if (align((long) rows * cin) + (dbl ? 2 : 1) * set <= l1Size) {
+                        return new int[] {rows, cols, dbl ? 1 : 0};
+                    }
+                    if (cols <= minCols) {
+                        break;
+                    }
+                }
+                if (rows <= minRows) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     private static int roundUp(int v, int m) {
