@@ -122,8 +122,13 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("paper", Map.of("source", paper.source(), "gops_per_s", paper.gopsPerSecond(), "inferences_per_s", paper.inferencesPerSecond(),
-                    "power_mw", paper.powerMw(), "gop_per_j", paper.gopPerJoule()));
+            Map<String, Object> published = new LinkedHashMap<>(); // fixed key order: byte-identical reports
+            published.put("source", paper.source());
+            published.put("gops_per_s", paper.gopsPerSecond());
+            published.put("inferences_per_s", paper.inferencesPerSecond());
+            published.put("power_mw", paper.powerMw());
+            published.put("gop_per_j", paper.gopPerJoule());
+            m.put("paper", published);
             Map<String, Object> ours = new LinkedHashMap<>();
             ours.put("gops_per_s", r.gopsPerSecond());
             ours.put("inferences_per_s", r.inferencesPerSecond());

@@ -33,6 +33,14 @@ class MobileBertCommandTest {
     }
 
     @Test
+    void twoRunsWriteByteIdenticalReports() throws IOException {
+        Path a = tmp.resolve("a.json"), b = tmp.resolve("b.json");
+        assertThat(CliRunner.run("run", "mobilebert", "--layers", "1", "--seq", "32", "--json", a.toString(), "--quiet").exitCode()).isZero();
+        assertThat(CliRunner.run("run", "mobilebert", "--layers", "1", "--seq", "32", "--json", b.toString(), "--quiet").exitCode()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
     void compiledElfRunsUnderSocsimRun() throws IOException {
         Path elf = tmp.resolve("mobilebert.elf");
         CliRunner.Result c = CliRunner.run("compile", "mobilebert", "--layers", "1", "--seq", "32", "-o", elf.toString());
