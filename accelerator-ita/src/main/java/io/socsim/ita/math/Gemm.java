@@ -18,6 +18,8 @@ public final class Gemm {
     public static final int ACC_BITS = 26;
     public static final int ACC_MIN = -(1 << (ACC_BITS - 1));
     public static final int ACC_MAX = (1 << (ACC_BITS - 1)) - 1;
+    /** Largest inner dimension whose exact int8 x uint8 sums fit int32: 255 * 128 * k < 2^31. */
+    static final int MAX_EXACT_INNER = Integer.MAX_VALUE / (255 * 128);
 
     private Gemm() {
     }
@@ -115,26 +117,23 @@ public final class Gemm {
     }
 
     /**
-     * Whole-matrix step {@code clip26(A . B + bias)}, computed tile by tile with the same
-     * primitives a tiled engine uses. {@code bias} may be null (QK and AV have none).
+     * Whole-matrix step {@code clip26(A . B + bias)}. {@code bias} may be null (QK and AV have none).
+     * One block spanning the whole matrix gives the same exact sums as ITA's 64x64x64 tiles (the
+     * clamp comes after the whole inner dimension either way) with long inner loops the JIT can
+     * vectorise; int32 cannot overflow below 2^31 / 2^14 = 131072 inner terms.
      */
     public static Matrix32 linear(Matrix8 a, boolean aUnsigned, Matrix8 b, boolean bTransposed,
             Matrix32 bias) {
         int m = a.rows();
         int n = bTransposed ? b.rows() : b.cols();
         int k = a.cols();
-        Matrix32 acc = Matrix32.zeros(m, n);
-        for (int i0 = 0; i0 < m; i0 += TILE) {
-            int mt = Math.min(TILE, m - i0);
-            for (int j0 = 0; j0 < n; j0 += TILE) {
-                int nt = Math.min(TILE, n - j0);
-                for (int k0 = 0; k0 < k; k0 += TILE) {
-                    accumulate(acc, a, aUnsigned, b, bTransposed, i0, j0, k0, mt, nt,
-                            Math.min(TILE, k - k0));
-                }
-                finish(acc, bias, i0, j0, mt, nt);
-            }
+        if (k > MAX_EXACT_INNER) {
+            throw new IllegalArgumentException("inner dimension " + k + " exceeds " + MAX_EXACT_INNER
+                    + ": int32 partial sums could wrap");
         }
+        Matrix32 acc = Matrix32.zeros(m, n);
+        accumulate(acc, a, aUnsigned, b, bTransposed, 0, 0, 0, m, n, k);
+        finish(acc, bias, 0, 0, m, n);
         return acc;
     }
 

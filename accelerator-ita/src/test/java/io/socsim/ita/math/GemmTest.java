@@ -116,6 +116,14 @@ class GemmTest {
                 .hasMessageContaining("bias");
     }
 
+    @Test
+    void refusesInnerDimensionsWhoseExactSumsCouldWrapInt32() {
+        int k = Gemm.MAX_EXACT_INNER + 1;
+        assertThatThrownBy(() -> Gemm.linear(Matrix8.zeros(1, k), Matrix8.zeros(k, 1), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inner dimension " + k);
+    }
+
     static Matrix8 random(SplittableRandom rnd, int rows, int cols) {
         byte[] d = new byte[rows * cols];
         for (int i = 0; i < d.length; i++) {
