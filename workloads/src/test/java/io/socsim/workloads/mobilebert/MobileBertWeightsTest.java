@@ -105,6 +105,22 @@ class MobileBertWeightsTest {
         assertThat(Calibrator.pick(new int[16], 100)).isEqualTo(new Requant(200, 1, 0));
     }
 
+    @Test
+    void quantileOfAbsoluteValuesMatchesTheSortedRank() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int n : new int[] {1, 2, 3, 1000, 65_537}) {
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rnd.nextInt(-(1 << 25), 1 << 25) >> rnd.nextInt(0, 24); // wide spread of magnitudes
+            }
+            int[] sorted = java.util.Arrays.stream(v).map(Math::abs).sorted().toArray();
+            for (double q : new double[] {0, 0.5, Calibrator.QUANTILE, 1}) {
+                assertThat(Calibrator.quantileAbs(v, q)).as("n=%d q=%s", n, q)
+                        .isEqualTo(sorted[(int) Math.floor(q * (n - 1))]);
+            }
+        }
+    }
+
     private static String shape(Object o) {
         if (o instanceof Matrix8 m) {
             return m.rows() + "x" + m.cols();
