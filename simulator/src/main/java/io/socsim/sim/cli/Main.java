@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code socsim} command line. */
-@Command(name = "socsim", mixinStandardHelpOptions = true, version = "socsim 0.1.0",
+@Command(name = "socsim", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "socsim 0.1.0",
         description = "Cycle-approximate simulator of an attention-accelerated RISC-V cluster.",
         subcommands = {RunCommand.class, CompileCommand.class, ReproduceCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
