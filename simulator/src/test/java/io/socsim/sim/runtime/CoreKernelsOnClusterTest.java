@@ -9,6 +9,7 @@ import io.socsim.isa.asm.Label;
 import io.socsim.isa.asm.ProgramBuilder;
 import io.socsim.isa.asm.ProgramElf;
 import io.socsim.isa.elf.ElfFile;
+import io.socsim.ita.math.Matrix32;
 import io.socsim.ita.math.Matrix8;
 import io.socsim.ita.math.Requant;
 import io.socsim.sim.cluster.Cluster;
@@ -135,5 +136,39 @@ class CoreKernelsOnClusterTest {
         System.out.printf("head_sum %d x %dx%d: cycles %d, conflicts %d (%.2f per element)%n", heads, rows, cols,
                 t.result().cycles(), t.result().tcdmConflicts(), t.conflictsPerElement(n));
         assertThat(t.conflictsPerElement(n)).as("TCDM conflict cycles per element").isLessThan(1.0);
+    }
+
+    @ParameterizedTest(name = "x {0}x{1} times W {1}x{2}")
+    @CsvSource({"128,128,128", "128,32,128", "64,512,64", "128,128,16", "33,20,17"})
+    void coreLinearOnEightCoresIsExactAndFreeOfBankConvoys(int s, int e, int p) {
+        SocConfig soc = ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of());
+        Random r = new Random(s * 7 + e + p);
+        byte[] x = random(r, s * e), w = random(r, e * p);
+        int[] bias = r.ints(p, -5000, 5000).toArray();
+        byte[] wt = new byte[w.length];
+        for (int i = 0; i < e; i++) {
+            for (int j = 0; j < p; j++) {
+                wt[j * e + i] = w[i * p + j];
+            }
+        }
+        ProgramBuilder b = new ProgramBuilder().textBase(L2);
+        Label kernel = io.socsim.workloads.kernels.CoreLinearKernel.emit(b);
+        Arena l2 = new Arena("L2", L2 + 0x10000, 0x200000), l3 = new Arena("L3", L3, 0x100000);
+        int xa = l2.take(x.length), oa = l2.take((long) s * p), wa = l3.take(wt.length), ba = l3.take(4L * p);
+        b.sectionBase(".l2in", xa).section(".l2in").bytes(x);
+        b.sectionBase(".l3", wa).section(".l3").bytes(wt).balign(16).bytes(ints(bias));
+        Schedule sch = new Schedule();
+        new Lowering(sch, L1, (int) soc.memory().l1().orElseThrow().size(), 64).coreLinear("lin", xa, s, e, wa, p, ba, kernel,
+                (xx, xs, ww, ws, bb, oo, os, rows, cols, ee) -> new io.socsim.workloads.kernels.CoreLinearKernel.Args(
+                        xx, xs, ww, ws, bb, oo, os, rows, cols, ee, 1 | 9 << 8, 0, 0, 0).encode(), oa);
+        Runtime.emit(b, sch, soc);
+        Matrix32 acc = io.socsim.ita.math.Gemm.linear(new Matrix8(s, e, x), false, new Matrix8(e, p, w), false,
+                new Matrix32(1, p, bias));
+        Timed t = run(soc, b, oa, s * p);
+        assertThat(t.out()).isEqualTo(new Requant(1, 9, 0).apply(acc).data());
+        long macs = (long) s * e * p;
+        System.out.printf("core_linear %dx%dx%d: cycles %d, conflicts %d (%.3f per MAC)%n", s, e, p, t.result().cycles(),
+                t.result().tcdmConflicts(), (double) t.result().tcdmConflicts() / macs);
+        assertThat((double) t.result().tcdmConflicts() / macs).as("TCDM conflict cycles per MAC").isLessThan(0.25);
     }
 }
