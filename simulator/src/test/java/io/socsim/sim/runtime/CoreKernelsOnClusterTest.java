@@ -171,4 +171,54 @@ class CoreKernelsOnClusterTest {
                 t.result().tcdmConflicts(), (double) t.result().tcdmConflicts() / macs);
         assertThat((double) t.result().tcdmConflicts() / macs).as("TCDM conflict cycles per MAC").isLessThan(0.25);
     }
+
+    @ParameterizedTest(name = "{0}x{0}")
+    @CsvSource({"128", "64"})
+    void itaMaxOnEightCoresIsExact(int n) {
+        SocConfig soc = ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of());
+        Random r = new Random(n);
+        byte[] x = random(r, n * n);
+        ProgramBuilder b = new ProgramBuilder().textBase(L2);
+        Label kernel = io.socsim.workloads.kernels.ItaMaxKernel.emit(b);
+        Arena l2 = new Arena("L2", L2 + 0x10000, 0x200000);
+        int xa = l2.take((long) n * n), oa = l2.take((long) n * n);
+        b.sectionBase(".l2in", xa).section(".l2in").bytes(x);
+        Schedule sch = new Schedule();
+        new Lowering(sch, L1, (int) soc.memory().l1().orElseThrow().size(), 64).elementwise("softmax", kernel,
+                new int[] {xa}, n, n, new int[0], new int[0],
+                (bufs, rows) -> new io.socsim.workloads.kernels.ItaMaxKernel.Args(bufs[0], n, bufs[1], n, rows, n).encode(), oa);
+        Runtime.emit(b, sch, soc);
+        Timed t = run(soc, b, oa, n * n);
+        assertThat(t.out()).isEqualTo(new io.socsim.ita.math.ItaMax(n).softmax(new Matrix8(n, n, x)).data());
+        System.out.printf("ita_max %dx%d: cycles %d, conflicts %d (%.2f per element)%n", n, n, t.result().cycles(),
+                t.result().tcdmConflicts(), t.conflictsPerElement(n * n));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"128,32", "64,64"})
+    void transposeOnEightCoresIsExact(int rows, int cols) {
+        SocConfig soc = ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of());
+        Random r = new Random(rows + cols);
+        byte[] x = random(r, rows * cols);
+        ProgramBuilder b = new ProgramBuilder().textBase(L2);
+        Label kernel = io.socsim.workloads.kernels.TransposeKernel.emit(b);
+        Arena l2 = new Arena("L2", L2 + 0x10000, 0x200000);
+        int xa = l2.take((long) rows * cols), oa = l2.take((long) rows * cols);
+        b.sectionBase(".l2in", xa).section(".l2in").bytes(x);
+        Schedule sch = new Schedule();
+        new Lowering(sch, L1, (int) soc.memory().l1().orElseThrow().size(), 64).elementwise("vt", kernel,
+                new int[] {xa}, 1, rows * cols, new int[0], new int[0],
+                (bufs, k) -> new io.socsim.workloads.kernels.TransposeKernel.Args(bufs[0], cols, bufs[1], rows, rows, cols).encode(), oa);
+        Runtime.emit(b, sch, soc);
+        Timed t = run(soc, b, oa, rows * cols);
+        byte[] want = new byte[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                want[j * rows + i] = x[i * cols + j];
+            }
+        }
+        assertThat(t.out()).isEqualTo(want);
+        System.out.printf("transpose %dx%d: cycles %d, conflicts %d (%.2f per element)%n", rows, cols, t.result().cycles(),
+                t.result().tcdmConflicts(), t.conflictsPerElement(rows * cols));
+    }
 }
