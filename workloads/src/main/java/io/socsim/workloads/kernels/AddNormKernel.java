@@ -31,7 +31,9 @@ import io.socsim.workloads.ita.ItaRegisters;
  * first over the core's whole share (one flat hardware loop, out = rq1(a + b)), then the norm
  * reads the share back (in place from out for AddNorm): two passes keep each loop within the 15
  * caller-saved registers, at the cost of one extra load and store per element. {@code out} may
- * alias {@code a} or {@code b}. See docs/kernels.md.
+ * alias {@code a} or {@code b}. Both passes start at a per-core staggered point and wrap round, so
+ * the cores do not all hit the same TCDM bank in lockstep (bank-aligned rows, shared gamma/beta).
+ * See docs/kernels.md.
  */
 public final class AddNormKernel {
 
