@@ -31,7 +31,9 @@ import io.socsim.workloads.ita.ItaRegisters;
  * first over the core's whole share (one flat hardware loop, out = rq1(a + b)), then the norm
  * reads the share back (in place from out for AddNorm): two passes keep each loop within the 15
  * caller-saved registers, at the cost of one extra load and store per element. {@code out} may
- * alias {@code a} or {@code b}. See docs/kernels.md.
+ * alias {@code a} or {@code b}. Both passes start at a per-core staggered point and wrap round, so
+ * the cores do not all hit the same TCDM bank in lockstep (bank-aligned rows, shared gamma/beta).
+ * See docs/kernels.md.
  */
 public final class AddNormKernel {
 
@@ -69,9 +71,25 @@ public final class AddNormKernel {
     // norm pass
     private static final int P_IN = A3, P_OUT = A4, P_GAMMA = A5, P_BETA = A6, COLS = A7, COUNT = A1;
     private static final int X = T0, G = T1, ACC = T2, HI = A2;
+    /** Core index (kept from entry until the norm pass), the norm pass's starting column (in a0 during the loops). */
+    private static final int ID = A2, C0 = T1;
 
     private AddNormKernel() {
     }
+
+    /**
+     * Bytes between the starting points of neighbouring cores in the flat add pass: four banks of a
+     * 32-bank, 4-byte-wide TCDM, so eight cores start in eight different groups of banks.
+     */
+    static final int FLAT_STAGGER = 16;
+    /** The TCDM bank span (32 banks of 4 bytes) the flat stagger is taken modulo. */
+    static final int BANK_SPAN = 128;
+    /**
+     * Columns between the starting columns of neighbouring cores in the norm pass: gamma (bytes)
+     * then moves one bank apart per core, beta (words) four banks apart, rows of a multiple of
+     * 128 columns one bank apart.
+     */
+    static final int NORM_STAGGER = 4;
 
     /** Emits the routine once into {@code b}; returns its entry. */
     public static Label emit(ProgramBuilder b) {
@@ -81,6 +99,7 @@ public final class AddNormKernel {
         b.lw(T0, W_ROWS, A0);
         b.lw(COLS, W_COLS, A0);
         RowSplit.emit(b, T0, A1, A2, T2, T1);
+        b.mv(ID, A1);                                        // p is not needed any more
         b.mv(COUNT, T1);
         b.beqz(COUNT, done);
         b.beqz(COLS, done);
@@ -89,17 +108,27 @@ public final class AddNormKernel {
         b.li(T3, MODE_NO_NORM);
         b.beq(T1, T3, norm);
 
-        // ---- pass 1: out = rq1(a + b) over the share, one flat loop
+        // ---- pass 1: out = rq1(a + b) over the share, one flat loop in two segments: from this
+        // core's staggered start o to the end of the share, then from the share's start to o
+        b.mul(A6, COUNT, COLS);                              // n, elements of the share
         b.lw(A3, W_A, A0);
         b.add(A3, A3, T2);
+        b.slli(T6, ID, 4);                                   // o = (16*id - a_share) mod 128, then mod n:
+        b.sub(T6, T6, A3);                                   // a's stream starts in bank group id
+        b.andi(T6, T6, BANK_SPAN - 1);
+        b.remu(T6, T6, A6);
+        b.add(A3, A3, T6);
         b.lw(A4, W_B, A0);
         b.add(A4, A4, T2);
+        b.add(A4, A4, T6);
         b.lw(A5, W_OUT, A0);
         b.add(A5, A5, T2);
-        b.mul(A6, COUNT, COLS);
+        b.add(A5, A5, T6);
+        b.sub(A6, A6, T6);                                   // n - o >= 1
         b.lw(T0, W_ADD_RQ, A0);
         Requantizer.emitSetupBounded(b, T0, SUM_BITS, ADD_RQ, T0);
-        Label addEnd = b.newLabel();
+        Label addSegment = b.newLabel(), addEnd = b.newLabel(), addDone = b.newLabel();
+        b.bind(addSegment);
         b.lpSetup(0, A6, addEnd);
         b.pLbPostInc(T0, 1, A3);
         b.pLbPostInc(T1, 1, A4);
@@ -107,22 +136,40 @@ public final class AddNormKernel {
         Requantizer.emitBounded(b, T0, T0, ADD_RQ);
         b.bind(addEnd);
         b.pSbPostInc(T0, 1, A5);
+        b.beqz(T6, addDone);                                 // second segment: [0, o), skipped when empty
+        b.mul(T0, COUNT, COLS);
+        b.sub(A3, A3, T0);
+        b.sub(A4, A4, T0);
+        b.sub(A5, A5, T0);
+        b.mv(A6, T6);
+        b.li(T6, 0);
+        b.j(addSegment);
+        b.bind(addDone);
         b.lw(T1, W_MODE, A0);
         b.li(T3, MODE_RESIDUAL);
         b.beq(T1, T3, done);
         b.lw(P_IN, W_OUT, A0);                               // AddNorm: normalise out in place
         b.j(normPointers);
 
-        // ---- pass 2: out = rq2(in * gamma[c] + beta[c]), rows in hardware loop 1, columns in loop 0
+        // ---- pass 2: out = rq2(in * gamma[c] + beta[c]), rows in hardware loop 1, columns in loop 0,
+        // each row from this core's staggered column c0 to the end, then from column 0 to c0
         b.bind(norm);
         b.lw(P_IN, W_A, A0);
         b.bind(normPointers);
+        b.slli(C0, ID, 2);                                   // c0 = 4*id mod cols (0 <= c0 < cols)
+        b.remu(C0, C0, COLS);
         b.add(P_IN, P_IN, T2);
+        b.add(P_IN, P_IN, C0);
         b.lw(P_OUT, W_OUT, A0);
         b.add(P_OUT, P_OUT, T2);
+        b.add(P_OUT, P_OUT, C0);
         b.lw(P_GAMMA, W_GAMMA, A0);
+        b.add(P_GAMMA, P_GAMMA, C0);
         b.lw(P_BETA, W_BETA, A0);
+        b.slli(T0, C0, 2);
+        b.add(P_BETA, P_BETA, T0);
         b.lw(T0, W_NORM_RQ, A0);
+        b.mv(A0, C0);                                        // the argument block is not read again
         Requantizer.emitSetupWide(b, T0, NORM_RQ, T0, T1, small);
         emitNorm(b, false);
         b.j(done);
@@ -134,9 +181,26 @@ public final class AddNormKernel {
     }
 
     private static void emitNorm(ProgramBuilder b, boolean smallShift) {
-        Label inner = b.newLabel(), outer = b.newLabel();
+        Label first = b.newLabel(), second = b.newLabel(), skip = b.newLabel(), outer = b.newLabel();
         b.lpSetup(1, COUNT, outer);
-        b.lpSetup(0, COLS, inner);
+        b.sub(X, COLS, A0);                                  // cols - c0 >= 1
+        b.lpSetup(0, X, first);
+        emitNormBody(b, smallShift, first);
+        b.sub(P_IN, P_IN, COLS);                             // back to column 0 of the row
+        b.sub(P_OUT, P_OUT, COLS);
+        b.sub(P_GAMMA, P_GAMMA, COLS);
+        b.slli(X, COLS, 2);
+        b.sub(P_BETA, P_BETA, X);
+        b.beqz(A0, skip);                                    // lp.setup with count 0 is not a no-op
+        b.lpSetup(0, A0, second);
+        emitNormBody(b, smallShift, second);
+        b.bind(skip);
+        b.add(P_IN, P_IN, COLS);                             // column c0 of the next row
+        b.bind(outer);
+        b.add(P_OUT, P_OUT, COLS);
+    }
+
+    private static void emitNormBody(ProgramBuilder b, boolean smallShift, Label end) {
         b.pLwPostInc(ACC, 4, P_BETA);
         b.pLbPostInc(X, 1, P_IN);
         b.pLbPostInc(G, 1, P_GAMMA);
@@ -146,11 +210,7 @@ public final class AddNormKernel {
         } else {
             Requantizer.emitLargeShift(b, X, ACC, NORM_RQ, ACC, HI);
         }
-        b.bind(inner);
+        b.bind(end);
         b.pSbPostInc(X, 1, P_OUT);
-        b.sub(P_GAMMA, P_GAMMA, COLS);                      // back to column 0
-        b.slli(X, COLS, 2);
-        b.bind(outer);
-        b.sub(P_BETA, P_BETA, X);
     }
 }

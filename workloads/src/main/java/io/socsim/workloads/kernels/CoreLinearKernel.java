@@ -66,6 +66,8 @@ public final class CoreLinearKernel {
     private static final Requantizer.Bounded ACT_RQ = new Requantizer.Bounded(T3, T4, T5);
     /** ReLU output is 0..127. */
     private static final int RELU_BITS = 7;
+    /** At most this many words (banks) between the dot-product starting points of neighbouring cores. */
+    static final int K_STAGGER_MAX = 4;
 
     private CoreLinearKernel() {
     }
@@ -78,23 +80,39 @@ public final class CoreLinearKernel {
         b.bind(entry);
         b.lw(T0, W_S, A0);
         RowSplit.emit(b, T0, A1, A2, T1, T2);
+        b.lw(T3, W_E, A0);
+        b.srli(T3, T3, 2);                                   // E/4
+        b.beqz(T3, done);
+        // k0 = (id * clamp(E/4 / p, 1, 4)) mod E/4, below 256: this core's first word of every dot
+        // product (cores 1..4 words = 1..4 banks apart, so they do not read the same Wt word at once)
+        b.divu(T4, T3, A2);
+        b.li(T5, K_STAGGER_MAX);
+        b.pMin(T4, T4, T5);
+        b.li(T5, 1);
+        b.pMax(T4, T4, T5);
+        b.mul(T4, T4, A1);
+        b.remu(T4, T4, T3);
+        b.andi(T4, T4, 255);
+        b.sub(T5, T3, T4);
+        b.slli(T5, T5, 8);
+        b.or(KCNT, T5, T4);                                  // (E/4 - k0) << 8 | k0
+        b.slli(T4, T4, 2);                                   // 4*k0 bytes
         b.mv(ROWS, T2);
         b.mv(COUNT, T2);
         b.beqz(ROWS, done);
         b.lw(T0, W_P, A0);
         b.beqz(T0, done);
-        b.lw(KCNT, W_E, A0);
-        b.srli(KCNT, KCNT, 2);
-        b.beqz(KCNT, done);
         b.lw(PX, W_XSTRIDE, A0);
         b.mul(PX, PX, T1);
         b.lw(T0, W_X, A0);
         b.add(PX, PX, T0);
+        b.add(PX, PX, T4);
         b.lw(POUT, W_OUTSTRIDE, A0);
         b.mul(POUT, POUT, T1);
         b.lw(T0, W_OUT, A0);
         b.add(POUT, POUT, T0);
         b.lw(PW, W_WT, A0);
+        b.add(PW, PW, T4);
         b.lw(PBIAS, W_BIAS, A0);
         b.lw(T0, W_X_UNSIGNED, A0);
         b.bnez(T0, unsigned);
@@ -155,7 +173,7 @@ public final class CoreLinearKernel {
      * {@code after} (the activation pass).
      */
     private static void emitRows(ProgramBuilder b, boolean smallShift, boolean bias, boolean xUnsigned, Label after) {
-        Label row = b.here(), kEnd = b.newLabel(), colEnd = b.newLabel();
+        Label row = b.here(), kEnd = b.newLabel(), kEnd2 = b.newLabel(), kSkip = b.newLabel(), colEnd = b.newLabel();
         b.lw(VW, W_P, A0);
         b.lpSetup(1, VW, colEnd);
         if (bias) {
@@ -164,15 +182,20 @@ public final class CoreLinearKernel {
         } else {
             b.li(ACC, 0);
         }
-        b.lpSetup(0, KCNT, kEnd);
-        b.pLwPostInc(VX, 4, PX);
-        b.pLwPostInc(VW, 4, PW);
-        b.bind(kEnd);
-        if (xUnsigned) {
-            b.pvSdotuspB(ACC, VX, VW);                      // uint8 x times int8 w
-        } else {
-            b.pvSdotspB(ACC, VX, VW);
-        }
+        // the dot product from word k0 to the end, then from word 0 to k0 (int32 sums: any order is exact)
+        b.srli(VX, KCNT, 8);                                 // E/4 - k0 >= 1
+        b.lpSetup(0, VX, kEnd);
+        emitDotStep(b, xUnsigned, kEnd);
+        b.srli(VX, KCNT, 8);
+        b.andi(VW, KCNT, 255);                               // k0
+        b.add(VX, VX, VW);
+        b.slli(VX, VX, 2);
+        b.sub(PX, PX, VX);                                   // back to word 0 of the x row
+        b.sub(PW, PW, VX);
+        b.beqz(VW, kSkip);                                   // lp.setup with count 0 is not a no-op
+        b.lpSetup(0, VW, kEnd2);
+        emitDotStep(b, xUnsigned, kEnd2);
+        b.bind(kSkip);                                       // both pointers at word k0 again
         b.pClip(ACC, ACC, 26);
         if (smallShift) {
             Requantizer.emitSmallShift(b, VX, ACC, RQ);
@@ -180,9 +203,6 @@ public final class CoreLinearKernel {
             Requantizer.emitLargeShift(b, VX, ACC, RQ, ACC, VW);
         }
         b.pSbPostInc(VX, 1, POUT);
-        b.slli(VX, KCNT, 2);
-        b.sub(PX, PX, VX);                                   // back to the start of the x row
-        b.sub(PW, PW, VX);
         b.lw(VW, W_WTSTRIDE, A0);
         b.bind(colEnd);
         b.add(PW, PW, VW);                                   // next Wt row
@@ -193,9 +213,23 @@ public final class CoreLinearKernel {
         b.lw(VW, W_P, A0);
         b.sub(POUT, POUT, VW);
         b.lw(PW, W_WT, A0);
+        b.andi(VW, KCNT, 255);
+        b.slli(VW, VW, 2);
+        b.add(PW, PW, VW);                                   // word k0 of the first Wt row
         b.lw(PBIAS, W_BIAS, A0);
         b.addi(ROWS, ROWS, -1);
         b.bnez(ROWS, row);
         b.j(after);
+    }
+
+    private static void emitDotStep(ProgramBuilder b, boolean xUnsigned, Label end) {
+        b.pLwPostInc(VX, 4, PX);
+        b.pLwPostInc(VW, 4, PW);
+        b.bind(end);
+        if (xUnsigned) {
+            b.pvSdotuspB(ACC, VX, VW);                      // uint8 x times int8 w
+        } else {
+            b.pvSdotspB(ACC, VX, VW);
+        }
     }
 }

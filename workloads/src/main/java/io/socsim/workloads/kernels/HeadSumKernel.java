@@ -24,7 +24,8 @@ import java.util.Arrays;
 
 /**
  * The head sum ({@code CoreOps.headSum}, PyITA's OSUM): {@code y = rq(sum_h head_h)} over up to
- * {@link #MAX_HEADS} dense int8 tensors of {@code rows x cols}; each core takes its rows. The sum
+ * {@link #MAX_HEADS} dense int8 tensors of {@code rows x cols}; each core takes about N/p of the elements, its share
+ * starting 16*id bytes into a 128-byte bank span (no bank convoy; docs/kernels.md). The sum
  * of at most 8 int8 values is below 2^11 in magnitude, so the bounded requantisation applies.
  * One loop per head count is emitted (every head pointer lives in a register); a head count
  * outside 1..8 does nothing.
@@ -76,6 +77,8 @@ public final class HeadSumKernel {
     }
 
     private static final int W_HEADS = 0, W_ROWS = 4, W_COLS = 8, W_OUT = 12, W_RQ = 16, W_HEAD0 = 20;
+    /** The TCDM bank span (32 banks of 4 bytes); neighbouring cores start 16 bytes (four banks) apart in it. */
+    static final int BANK_SPAN = 128;
     private static final int SUM_BITS = 11;                   // |sum of 8 int8| <= 1024 < 2^11
 
     private static final int[] HEAD = {A3, A4, A5, A6, A7, T4, T5, T6};
@@ -92,8 +95,29 @@ public final class HeadSumKernel {
         b.lw(T0, W_ROWS, A0);
         b.lw(T1, W_COLS, A0);
         RowSplit.emit(b, T0, A1, A2, T2, T3);
-        b.mul(T2, T2, T1);                                   // element offset of the share
-        b.mul(T3, T3, T1);                                   // elements of the share
+        // Staggered element split: core i starts at s(i) = min(N, (first(i)*cols & -128) + 16*i),
+        // s(p) = N. s is non-decreasing, so the shares still tile [0, N) exactly, but the cores'
+        // starting points lie in different groups of four banks (no convoy on one bank).
+        Label last = b.newLabel(), split = b.newLabel();
+        b.mul(T4, T0, T1);                                   // N
+        b.add(T3, T3, T2);                                   // first row of the next core
+        b.mul(T2, T2, T1);
+        b.andi(T2, T2, -BANK_SPAN);
+        b.slli(T5, A1, 4);
+        b.add(T2, T2, T5);
+        b.pMin(T2, T2, T4);                                  // s(id): element offset of the share
+        b.addi(T5, A1, 1);
+        b.beq(T5, A2, last);
+        b.mul(T3, T3, T1);
+        b.andi(T3, T3, -BANK_SPAN);
+        b.slli(T5, T5, 4);
+        b.add(T3, T3, T5);
+        b.pMin(T3, T3, T4);                                  // s(id + 1)
+        b.j(split);
+        b.bind(last);
+        b.mv(T3, T4);
+        b.bind(split);
+        b.sub(T3, T3, T2);                                   // elements of the share
         b.beqz(T3, done);
         b.lw(P_OUT, W_OUT, A0);
         b.add(P_OUT, P_OUT, T2);

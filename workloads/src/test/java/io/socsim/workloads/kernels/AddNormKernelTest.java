@@ -78,6 +78,23 @@ class AddNormKernelTest {
         check(r, 11, 9, cores, mode, new Requant(200, 9, -3), new Requant(170, 12, 4), true);
     }
 
+    /**
+     * Each core starts its flat add 16*id bytes into the bank span and its norm rows at column
+     * 4*id mod cols, wrapping round: exact for bank-aligned rows (128, 256 columns), rows fewer than
+     * the cores, columns below 8, odd and not a multiple of 4, and 16 cores (starts wrap mod 128).
+     */
+    @ParameterizedTest(name = "mode {0} on {1} cores")
+    @MethodSource("modesAndCores")
+    void staggeredStartsStayExactForAlignedAndOddShapes(int mode, int cores) {
+        SplittableRandom r = new SplittableRandom(1000 + mode * 10 + cores);
+        int[][] shapes = {{8, 128}, {3, 256}, {17, 128}, {24, 5}, {2, 3}, {1, 129}, {9, 31}};
+        for (int[] shape : shapes) {
+            check(r, shape[0], shape[1], cores, mode, randomRq(r, 7), randomRq(r, 14), false);
+        }
+        check(r, 16, 128, 16, mode, randomRq(r, 8), randomRq(r, 33), false);
+        check(r, 5, 6, 16, mode, randomRq(r, 8), randomRq(r, 9), true);
+    }
+
     private static void check(SplittableRandom r, int rows, int cols, int cores, int mode, Requant addRq, Requant normRq,
             boolean inPlace) {
         int n = rows * cols;

@@ -37,6 +37,24 @@ class CoreLinearKernelTest {
         }
     }
 
+    /**
+     * Each core starts every dot product at word k0 = id * clamp(E/4 / p, 1, 4) mod E/4 and wraps
+     * round: exact for long rows (E = 128, 512), E/4 below the core count, E = 4 (k0 = 0 only) and
+     * 16 cores, with bias and ReLU.
+     */
+    @ParameterizedTest(name = "{0} cores")
+    @ValueSource(ints = {1, 2, 3, 8, 16})
+    void staggeredDotProductsStayExact(int cores) {
+        SplittableRandom r = new SplittableRandom(cores * 31);
+        int[][] shapes = {{8, 128, 5}, {17, 512, 3}, {9, 24, 9}, {4, 4, 4}, {16, 36, 2}};
+        for (int[] shape : shapes) {
+            check(r, shape[0], shape[1], shape[2], cores, new Requant(r.nextInt(256), 12, r.nextInt(-128, 128)), true,
+                    ActivationStage.IDENTITY);
+            check(r, shape[0], shape[1], shape[2], cores, new Requant(r.nextInt(256), 6, r.nextInt(-128, 128)), false,
+                    new ActivationStage(Activation.RELU, new Requant(90, 7, 0), GeluConstants.DEFAULT));
+        }
+    }
+
     private static void check(SplittableRandom r, int s, int e, int p, int cores, Requant rq, boolean withBias,
             ActivationStage act) {
         int ep = (e + 3) & ~3;

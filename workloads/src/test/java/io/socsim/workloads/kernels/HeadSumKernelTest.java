@@ -39,6 +39,21 @@ class HeadSumKernelTest {
         check(r, 8, 5, 16, cores, new Requant(1, 3, -7));
     }
 
+    /**
+     * The staggered element split (core i starts at min(N, (first row * cols & -128) + 16*i))
+     * still covers every element exactly once: bank-aligned rows, fewer elements than 16 per core
+     * (cores with empty shares), odd shapes, up to 16 cores.
+     */
+    @ParameterizedTest(name = "{0} cores")
+    @ValueSource(ints = {1, 2, 3, 7, 8, 16})
+    void staggeredSplitCoversEveryElementOnce(int cores) {
+        SplittableRandom r = new SplittableRandom(500 + cores);
+        int[][] shapes = {{16, 128}, {3, 256}, {1, 64}, {2, 3}, {13, 129}, {40, 1}};
+        for (int[] shape : shapes) {
+            check(r, 4, shape[0], shape[1], cores, new Requant(r.nextInt(256), 9, r.nextInt(-128, 128)));
+        }
+    }
+
     private static void check(SplittableRandom r, int heads, int rows, int cols, int cores, Requant rq) {
         int n = rows * cols;
         KernelHarness.Image image = new KernelHarness.Image(heads * 1000 + n);
