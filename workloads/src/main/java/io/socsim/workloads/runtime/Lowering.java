@@ -324,24 +324,45 @@ public final class Lowering {
 
     // ------------------------------------------------------------------ element-wise core kernels
 
+    /** First slot of the element-wise input tiles: set {@code s}, input {@code i} uses {@code EW_SLOT + s * inputs + i}. */
+    private static final int EW_SLOT = 16;
+    /** Row tiles an element-wise operation aims for, so the DMA has tiles to overlap with compute. */
+    static final int EW_TILES = 4;
+    /**
+     * Row granularity (and smallest double-buffered tile) of element-wise tiles: the kernels split
+     * a tile's rows across the cores, so 16 rows give every core of a cluster of up to 16 a row.
+     */
+    static final int EW_ROW_QUANTUM = 16;
+
     /**
      * An element-wise kernel over {@code rows x cols} int8 tensors: inputs (each rows x cols, in L2)
      * and per-column parameters (in L2/L3) are brought to L1 in row tiles, the cores run
      * {@code kernel} with the argument block {@code args.apply(l1 inputs, l1 params, l1 out, rows)},
      * and the output tile goes back to L2.
+     *
+     * <p>The parameters are loaded once. Row tiles (about {@link #EW_TILES}, of whole multiples of
+     * {@link #EW_ROW_QUANTUM} rows) are double-buffered: the inputs of tile k+1 are issued before
+     * the cores compute tile k, and the output of tile k drains while tile k+1 computes (a set's
+     * previous output is waited for only before the kernel that overwrites it). When two sets do
+     * not fit L1 even at {@link #EW_ROW_QUANTUM} rows, one set is used with the largest tile that
+     * fits, halved down to one row; then the next tile's inputs still load while the previous
+     * output drains, but not while the cores compute.
      */
     public void elementwise(String name, Label kernel, int[] inputs, int rows, int cols, int[] params, int[] paramBytes,
             java.util.function.BiFunction<int[], Integer, int[]> args, int out) {
-        int paramTotal = 0;
+        if (params.length > EW_SLOT - IN2_SLOT || EW_SLOT + 2 * inputs.length > Schedule.SLOTS) {
+            throw new IllegalArgumentException(name + ": " + inputs.length + " inputs and " + params.length + " parameters exceed the DMA slots");
+        }
+        long paramTotal = 0;
         for (int pb : paramBytes) {
             paramTotal += align(pb);
         }
-        int rowBytes = cols * (inputs.length + 1);
-        int rt = rows;
-        while (rt > 1 && align(paramTotal) + (long) (inputs.length + 1) * align((long) rt * cols) > l1Size) {
-            rt = (rt + 1) / 2;
+        int[] plan = elementwisePlan(rows, cols, inputs.length + 1, paramTotal, l1Size);
+        if (plan == null) {
+            need(paramTotal + (long) (inputs.length + 1) * align(cols), name); // throws: not even one row fits
         }
-        need(paramTotal + (long) rowBytes * rt, name);
+        int rt = plan[0], sets = plan[1];
+        need(paramTotal + (long) (inputs.length + 1) * align((long) rt * cols), name);
         int at = l1Base;
         int[] paramBuf = new int[params.length];
         for (int i = 0; i < params.length; i++) {
@@ -349,26 +370,76 @@ public final class Lowering {
             schedule.copy(IN2_SLOT + i, params[i], at, paramBytes[i]);
             at += align(paramBytes[i]);
         }
+        int tileBytes = align((long) rt * cols);
+        int setBytes = (inputs.length + 1) * tileBytes;
+        int first = at;
+        int n = (rows + rt - 1) / rt;
+        java.util.function.IntConsumer load = k -> {
+            int set = k % sets, r0 = k * rt;
+            for (int i = 0; i < inputs.length; i++) {
+                schedule.copy(EW_SLOT + set * inputs.length + i, inputs[i] + r0 * cols, first + set * setBytes + i * tileBytes,
+                        Math.min(rt, rows - r0) * cols);
+            }
+        };
+        load.accept(0);
         for (int i = 0; i < params.length; i++) {
             schedule.dmaWait(IN2_SLOT + i);
         }
-        int tileBytes = align((long) rt * cols);
-        for (int r0 = 0; r0 < rows; r0 += rt) {
-            int n = Math.min(rt, rows - r0);
-            int[] inBuf = new int[inputs.length + 2];
-            for (int i = 0; i < inputs.length; i++) {
-                inBuf[i] = at + i * tileBytes;
-                schedule.copy(X_SLOT + i, inputs[i] + r0 * cols, inBuf[i], n * cols);
+        for (int k = 0; k < n; k++) {
+            int set = k % sets, r0 = k * rt, rowsK = Math.min(rt, rows - r0);
+            if (sets == 2 && k + 1 < n) {
+                load.accept(k + 1); // the other set's inputs were last read by kernel k-1, which has finished
             }
-            int outBuf = at + inputs.length * tileBytes;
             for (int i = 0; i < inputs.length; i++) {
-                schedule.dmaWait(X_SLOT + i);
+                schedule.dmaWait(EW_SLOT + set * inputs.length + i);
             }
-            schedule.barrier();
-            int[] ins = java.util.Arrays.copyOf(inBuf, inputs.length);
-            schedule.kernel(kernel, args.apply(concat(ins, paramBuf, outBuf), n));
-            schedule.copy(OUT_SLOT, outBuf, out + r0 * cols, n * cols);
-            schedule.dmaWait(OUT_SLOT);
+            if (k >= sets) {
+                schedule.dmaWait(OUT_SLOT + set); // this set's previous output has left before the kernel overwrites it
+            }
+            schedule.barrier(); // every core sees the tile before computing on it
+            int[] inBuf = new int[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                inBuf[i] = first + set * setBytes + i * tileBytes;
+            }
+            int outBuf = first + set * setBytes + inputs.length * tileBytes;
+            schedule.kernel(kernel, args.apply(concat(inBuf, paramBuf, outBuf), rowsK));
+            schedule.copy(OUT_SLOT + set, outBuf, out + r0 * cols, rowsK * cols);
+            if (sets == 1 && k + 1 < n) {
+                load.accept(k + 1); // single set: its inputs are free once the kernel is done
+            }
+        }
+        for (int set = 0; set < Math.min(sets, n); set++) {
+            schedule.dmaWait(OUT_SLOT + set);
+        }
+    }
+
+    /**
+     * The row tiling of an element-wise operation over {@code buffers} tiles of {@code rows x cols}
+     * bytes plus {@code paramBytes} of parameters: {rows per tile, buffer sets}, or null when not
+     * even one row fits. Preference: about {@link #EW_TILES} tiles of a multiple of
+     * {@link #EW_ROW_QUANTUM} rows in two sets, halved down to {@link #EW_ROW_QUANTUM} rows; then
+     * one set with all rows, halved down to one row.
+     */
+    static int[] elementwisePlan(int rows, int cols, int buffers, long paramBytes, long l1) {
+        int quantum = Math.min(rows, EW_ROW_QUANTUM);
+        int preferred = Math.min(rows, Math.max(quantum, roundUp((rows + EW_TILES - 1) / EW_TILES, EW_ROW_QUANTUM)));
+        if (preferred < rows) {
+            for (int rt = preferred; ; rt = Math.max(quantum, rt / 2)) {
+                if (paramBytes + 2L * buffers * align((long) rt * cols) <= l1) {
+                    return new int[] {rt, 2};
+                }
+                if (rt == quantum) {
+                    break;
+                }
+            }
+        }
+        for (int rt = rows; ; rt = (rt + 1) / 2) {
+            if (paramBytes + (long) buffers * align((long) rt * cols) <= l1) {
+                return new int[] {rt, 1};
+            }
+            if (rt == 1) {
+                return null;
+            }
         }
     }
 

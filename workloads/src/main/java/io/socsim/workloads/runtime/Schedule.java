@@ -95,6 +95,18 @@ public final class Schedule {
         return entries.size();
     }
 
+    /** The table so far, one array per entry: its op, then its arguments (a kernel's: its argument block's index). */
+    List<int[]> entries() {
+        List<int[]> all = new ArrayList<>();
+        for (Entry e : entries) {
+            int[] row = new int[1 + e.args().length];
+            row[0] = e.op();
+            System.arraycopy(e.args(), 0, row, 1, e.args().length);
+            all.add(row);
+        }
+        return all;
+    }
+
     private static int slot(int slot) {
         if (slot < 0 || slot >= SLOTS) {
             throw new IllegalArgumentException("slot " + slot + " outside 0.." + (SLOTS - 1));
