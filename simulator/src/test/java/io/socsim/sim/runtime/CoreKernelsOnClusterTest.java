@@ -103,8 +103,6 @@ class CoreKernelsOnClusterTest {
         };
         Timed t = run(soc, b, oa, n);
         assertThat(t.out()).isEqualTo(expected.data());
-        System.out.printf("add_norm %dx%d mode %d: cycles %d, conflicts %d (%.2f per element)%n", rows, cols, mode,
-                t.result().cycles(), t.result().tcdmConflicts(), t.conflictsPerElement(n));
         assertThat(t.conflictsPerElement(n)).as("TCDM conflict cycles per element").isLessThan(1.0);
     }
 
@@ -169,8 +167,6 @@ class CoreKernelsOnClusterTest {
         Runtime.emit(b, sch, soc);
         Timed t = run(soc, b, oa, n);
         assertThat(t.out()).isEqualTo(CoreOps.headSum(hs, rq).data());
-        System.out.printf("head_sum %d x %dx%d: cycles %d, conflicts %d (%.2f per element)%n", heads, rows, cols,
-                t.result().cycles(), t.result().tcdmConflicts(), t.conflictsPerElement(n));
         assertThat(t.conflictsPerElement(n)).as("TCDM conflict cycles per element").isLessThan(1.0);
     }
 
@@ -203,8 +199,6 @@ class CoreKernelsOnClusterTest {
         Timed t = run(soc, b, oa, s * p);
         assertThat(t.out()).isEqualTo(new Requant(1, 9, 0).apply(acc).data());
         long macs = (long) s * e * p;
-        System.out.printf("core_linear %dx%dx%d: cycles %d, conflicts %d (%.3f per MAC)%n", s, e, p, t.result().cycles(),
-                t.result().tcdmConflicts(), (double) t.result().tcdmConflicts() / macs);
         assertThat((double) t.result().tcdmConflicts() / macs).as("TCDM conflict cycles per MAC").isLessThan(0.25);
     }
 
@@ -226,8 +220,6 @@ class CoreKernelsOnClusterTest {
         Runtime.emit(b, sch, soc);
         Timed t = run(soc, b, oa, n * n);
         assertThat(t.out()).isEqualTo(new io.socsim.ita.math.ItaMax(n).softmax(new Matrix8(n, n, x)).data());
-        System.out.printf("ita_max %dx%d: cycles %d, conflicts %d (%.2f per element)%n", n, n, t.result().cycles(),
-                t.result().tcdmConflicts(), t.conflictsPerElement(n * n));
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -254,7 +246,5 @@ class CoreKernelsOnClusterTest {
             }
         }
         assertThat(t.out()).isEqualTo(want);
-        System.out.printf("transpose %dx%d: cycles %d, conflicts %d (%.2f per element)%n", rows, cols, t.result().cycles(),
-                t.result().tcdmConflicts(), t.conflictsPerElement(rows * cols));
     }
 }
