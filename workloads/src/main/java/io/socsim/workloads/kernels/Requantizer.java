@@ -17,14 +17,21 @@ import io.socsim.isa.asm.ProgramBuilder;
  *     ({@code accBits <= 12}, e.g. a residual add or a head sum). The product then fits 32 bits,
  *     and every shift beyond {@code accBits + 10} gives the same result as that shift, so the
  *     shift is clamped and {@code add} folded into the rounding constant: 4 instructions.</li>
- * <li>{@link Wide}: any int32 accumulator, in two variants chosen at setup. Shifts 0..8
+ * <li>{@link Wide}: any int32 accumulator, in two variants chosen at setup. Shifts 0..21
  *     ({@link #emitSmallShift}, 5 instructions) clip acc first to a bound beyond which the result
- *     saturates anyway, which keeps the product in 32 bits. Shifts 9..255 ({@link #emitLargeShift},
+ *     saturates anyway, which keeps the product in 32 bits. Shifts 22..255 ({@link #emitLargeShift},
  *     8 instructions) scale mult by {@code 2^(32-s)} so that the division becomes "take the high
  *     word" of a 64-bit product ({@code mul}/{@code mulh}), with one carry for the rounding term.</li>
  * </ul>
  */
 public final class Requantizer {
+
+    /**
+     * Largest shift of the wide form's small-shift variant (clip first, then 32-bit math); larger
+     * shifts take the high-word variant. The clipped product stays below 2^(s+9) + 2*255, which
+     * with the folded add and rounding constant fits int32 up to s = 21.
+     */
+    public static final int SMALL_SHIFT_LIMIT = 21;
 
     /** Largest accumulator width the bounded form accepts. */
     public static final int MAX_BOUNDED_BITS = 12;
@@ -84,14 +91,14 @@ public final class Requantizer {
         b.srli(t2, word, 8);
         b.andi(t2, t2, 255);                                  // s
         b.andi(t1, word, 255);                                // m
-        b.li(r.c3(), 9);
+        b.li(r.c3(), SMALL_SHIFT_LIMIT + 1);
         b.bltu(t2, r.c3(), smallSetup);
-        // Large shifts. From 40 on the result is add for every shift (|acc*m| < 2^39).
+        // Large shifts (s >= 22). From 40 on the result is add for every shift (|acc*m| < 2^39).
         b.li(r.c3(), 40);
         b.emit(Op.P_MINU, t2, t2, r.c3(), 0, 0);
         b.li(r.c3(), 32);
         b.bltu(r.c3(), t2, over32);
-        // 9 <= s <= 32: hi(acc * m*2^(32-s) + 2^31 [+ 2^9 when s >= 23]) + add; m*2^(32-s) < 2^31.
+        // 22 <= s <= 32: hi(acc * m*2^(32-s) + 2^31 [+ 2^9 when s >= 23]) + add; m*2^(32-s) < 2^31.
         b.sub(r.c3(), r.c3(), t2);
         b.sll(r.c0(), t1, r.c3());
         b.slti(r.c3(), t2, 23);
@@ -114,7 +121,8 @@ public final class Requantizer {
         b.srli(t2, t2, 1);
         b.add(r.c2(), r.c2(), t2);
         b.j(done);
-        // s <= 8: clip acc to +-B with B*m >= 2^(s+9) (the result saturates beyond), then 32-bit math.
+        // s <= 21: clip acc to +-B with B*m >= 2^(s+9) (the result saturates beyond), then 32-bit
+        // math: |clipped*m| + |add*2^s| + 2^(s-1) <= 2^30 + 2^28 + 2^20 + 510 < 2^31.
         b.bind(smallSetup);
         b.mv(r.c3(), t2);
         b.mv(r.c1(), t1);
