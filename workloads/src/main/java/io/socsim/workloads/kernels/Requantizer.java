@@ -3,6 +3,7 @@ package io.socsim.workloads.kernels;
 import io.socsim.isa.Op;
 import io.socsim.isa.asm.Label;
 import io.socsim.isa.asm.ProgramBuilder;
+import io.socsim.ita.math.Requant;
 
 /**
  * Emits ITA's requantisation {@code clip8(floor((acc * mult + 2^(s-1) [+ 2^(s-23)]) / 2^s) + add)}
@@ -56,14 +57,45 @@ public final class Requantizer {
         if (accBits < 1 || accBits > MAX_BOUNDED_BITS) {
             throw new IllegalArgumentException("bounded requantisation needs 1..12 accumulator bits, got " + accBits);
         }
+        // |acc*mult| < 2^(accBits+8): from shift accBits+10 on, the result is add for every shift.
+        emitSetupFolded(b, word, r, tmp, accBits + 10);
+    }
+
+    /**
+     * Whether the folded form ({@link #emitSetupFolded}, then {@link #emitBounded}: {@code mul, add,
+     * sra, p.clip} with the shift not clamped) is exact for {@code rq} on every accumulator with
+     * {@code |acc| <= maxAbsAcc}: the shift must be at most 22 (no 2^(s-23) term) and
+     * {@code acc*mult + add*2^s + 2^(s-1)} must stay within int32 for both signs.
+     */
+    public static boolean foldedFits(Requant rq, long maxAbsAcc) {
+        int s = rq.shift();
+        if (maxAbsAcc < 0 || maxAbsAcc > Integer.MAX_VALUE || s > 22) {
+            return false;
+        }
+        long p = maxAbsAcc * rq.mult(), half = (1L << s) >> 1;
+        return p + ((long) rq.add() << s) + half <= Integer.MAX_VALUE
+                && -p + ((long) rq.add() << s) + half >= Integer.MIN_VALUE;
+    }
+
+    /**
+     * Setup of the folded form from the rq word in {@code word}: the bounded form's constants
+     * (mult, {@code C = add*2^s + 2^(s-1)}, s) without the shift clamp, for callers that checked
+     * {@link #foldedFits} on their accumulator bound. Clobbers {@code tmp} (may equal word).
+     */
+    public static void emitSetupFolded(ProgramBuilder b, int word, Bounded r, int tmp) {
+        emitSetupFolded(b, word, r, tmp, -1);
+    }
+
+    private static void emitSetupFolded(ProgramBuilder b, int word, Bounded r, int tmp, int maxShift) {
         b.andi(r.mult(), word, 255);
         b.srli(r.shift(), word, 8);
         b.andi(r.shift(), r.shift(), 255);
         b.slli(r.constant(), word, 8);
         b.srai(r.constant(), r.constant(), 24);              // add
-        // |acc*mult| < 2^(accBits+8): from shift accBits+10 on, the result is add for every shift.
-        b.li(tmp, accBits + 10);
-        b.emit(Op.P_MINU, r.shift(), r.shift(), tmp, 0, 0);
+        if (maxShift >= 0) {
+            b.li(tmp, maxShift);
+            b.emit(Op.P_MINU, r.shift(), r.shift(), tmp, 0, 0);
+        }
         b.sll(r.constant(), r.constant(), r.shift());       // add * 2^s: the floor carries it exactly
         b.li(tmp, 1);
         b.sll(tmp, tmp, r.shift());
@@ -71,7 +103,7 @@ public final class Requantizer {
         b.add(r.constant(), r.constant(), tmp);
     }
 
-    /** {@code dst = rq(acc)} in the bounded form (dst may equal acc). */
+    /** {@code dst = rq(acc)} in the bounded or folded form (dst may equal acc). */
     public static void emitBounded(ProgramBuilder b, int dst, int acc, Bounded r) {
         b.mul(dst, acc, r.mult());
         b.add(dst, dst, r.constant());
