@@ -18,6 +18,9 @@ import io.socsim.ita.math.Requant;
  *     ({@code accBits <= 12}, e.g. a residual add or a head sum). The product then fits 32 bits,
  *     and every shift beyond {@code accBits + 10} gives the same result as that shift, so the
  *     shift is clamped and {@code add} folded into the rounding constant: 4 instructions.</li>
+ * <li>Folded ({@link #emitSetupFolded}): the bounded constants without the shift clamp, for a
+ *     caller that proved {@link #foldedFits} on its accumulator bound at code-generation time
+ *     (AddNorm's norm pass): 4 instructions for shifts up to 22.</li>
  * <li>{@link Wide}: any int32 accumulator, in two variants chosen at setup. Shifts 0..21
  *     ({@link #emitSmallShift}, 5 instructions) clip acc first to a bound beyond which the result
  *     saturates anyway, which keeps the product in 32 bits. Shifts 22..255 ({@link #emitLargeShift},
