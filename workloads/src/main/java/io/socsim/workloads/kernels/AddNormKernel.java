@@ -40,6 +40,14 @@ public final class AddNormKernel {
     public static final int MODE_ADD_NORM = 0;
     public static final int MODE_RESIDUAL = 1;
     public static final int MODE_NO_NORM = 2;
+    /**
+     * Flag or-ed into the mode word: the caller proved {@link Requantizer#foldedFits} for the norm
+     * rq on a bound of {@code |x*gamma[c] + beta[c]|}, so the norm pass uses the 4-instruction
+     * folded requantisation instead of the wide one. Set by {@link Args#of(int, int, int, int, int,
+     * int, int, Requant, Requant, int, long)}.
+     */
+    public static final int NORM_FOLDED = 0x100;
+    private static final int MODE_MASK = 0xff;
 
     /** Argument block: ten little-endian words in this order. */
     public record Args(int a, int b, int out, int rows, int cols, int gamma, int beta, int addRq, int normRq,
@@ -51,6 +59,18 @@ public final class AddNormKernel {
             return new Args(a, b, out, rows, cols, gamma, beta, word(addRq), word(normRq), mode);
         }
 
+        /**
+         * As {@link #of(int, int, int, int, int, int, int, Requant, Requant, int)}, with
+         * {@code normAccBound} = an upper bound of {@code |x*gamma[c] + beta[c]|} over int8 x (see
+         * {@link #normBound}); sets {@link #NORM_FOLDED} when the folded requantisation is exact
+         * for it (a negative bound, or one that does not fit, keeps the wide form).
+         */
+        public static Args of(int a, int b, int out, int rows, int cols, int gamma, int beta, Requant addRq,
+                Requant normRq, int mode, long normAccBound) {
+            boolean folded = mode != MODE_RESIDUAL && normRq != null && Requantizer.foldedFits(normRq, normAccBound);
+            return of(a, b, out, rows, cols, gamma, beta, addRq, normRq, mode | (folded ? NORM_FOLDED : 0));
+        }
+
         private static int word(Requant rq) {
             return rq == null ? 0 : ItaRegisters.requantWord(rq);
         }
@@ -58,6 +78,20 @@ public final class AddNormKernel {
         public int[] encode() {
             return new int[] {a, b, out, rows, cols, gamma, beta, addRq, normRq, mode};
         }
+    }
+
+    /**
+     * {@code max |x*g[c] + beta[c]|} over every column c and int8 x (the largest of x = -128 and
+     * x = 127, the ends of a linear function), in 64 bits: the norm accumulator's exact bound.
+     * {@code gamma} may be longer than {@code beta} or the other way round: the common prefix counts.
+     */
+    public static long normBound(byte[] gamma, int[] beta) {
+        long max = 0;
+        for (int c = 0; c < Math.min(gamma.length, beta.length); c++) {
+            long lo = -128L * gamma[c] + beta[c], hi = 127L * gamma[c] + beta[c];
+            max = Math.max(max, Math.max(Math.abs(lo), Math.abs(hi)));
+        }
+        return max;
     }
 
     private static final int W_A = 0, W_B = 4, W_OUT = 8, W_ROWS = 12, W_COLS = 16, W_GAMMA = 20, W_BETA = 24,
@@ -68,6 +102,9 @@ public final class AddNormKernel {
 
     private static final Requantizer.Bounded ADD_RQ = new Requantizer.Bounded(T3, T4, T5);
     private static final Requantizer.Wide NORM_RQ = new Requantizer.Wide(T3, T4, T5, T6);
+    private static final Requantizer.Bounded NORM_FOLDED_RQ = new Requantizer.Bounded(T3, T4, T5);
+    /** Norm loop variants: wide large shift, wide small shift, folded. */
+    private static final int LARGE = 0, SMALL = 1, FOLDED = 2;
     // norm pass
     private static final int P_IN = A3, P_OUT = A4, P_GAMMA = A5, P_BETA = A6, COLS = A7, COUNT = A1;
     private static final int X = T0, G = T1, ACC = T2, HI = A2;
@@ -94,7 +131,7 @@ public final class AddNormKernel {
     /** Emits the routine once into {@code b}; returns its entry. */
     public static Label emit(ProgramBuilder b) {
         Label entry = b.newLabel(), done = b.newLabel(), norm = b.newLabel(), normPointers = b.newLabel(),
-                small = b.newLabel();
+                small = b.newLabel(), folded = b.newLabel();
         b.bind(entry);
         b.lw(T0, W_ROWS, A0);
         b.lw(COLS, W_COLS, A0);
@@ -105,6 +142,7 @@ public final class AddNormKernel {
         b.beqz(COLS, done);
         b.mul(T2, T2, COLS);                                 // element offset of the share (kept in t2)
         b.lw(T1, W_MODE, A0);
+        b.andi(T1, T1, MODE_MASK);
         b.li(T3, MODE_NO_NORM);
         b.beq(T1, T3, norm);
 
@@ -146,6 +184,7 @@ public final class AddNormKernel {
         b.j(addSegment);
         b.bind(addDone);
         b.lw(T1, W_MODE, A0);
+        b.andi(T1, T1, MODE_MASK);
         b.li(T3, MODE_RESIDUAL);
         b.beq(T1, T3, done);
         b.lw(P_IN, W_OUT, A0);                               // AddNorm: normalise out in place
@@ -169,23 +208,30 @@ public final class AddNormKernel {
         b.slli(T0, C0, 2);
         b.add(P_BETA, P_BETA, T0);
         b.lw(T0, W_NORM_RQ, A0);
+        b.lw(T3, W_MODE, A0);
+        b.andi(T3, T3, NORM_FOLDED);
         b.mv(A0, C0);                                        // the argument block is not read again
+        b.bnez(T3, folded);
         Requantizer.emitSetupWide(b, T0, NORM_RQ, T0, T1, small);
-        emitNorm(b, false);
+        emitNorm(b, LARGE);
         b.j(done);
         b.bind(small);
-        emitNorm(b, true);
+        emitNorm(b, SMALL);
+        b.j(done);
+        b.bind(folded);
+        Requantizer.emitSetupFolded(b, T0, NORM_FOLDED_RQ, T1);
+        emitNorm(b, FOLDED);
         b.bind(done);
         b.ret();
         return entry;
     }
 
-    private static void emitNorm(ProgramBuilder b, boolean smallShift) {
+    private static void emitNorm(ProgramBuilder b, int variant) {
         Label first = b.newLabel(), second = b.newLabel(), skip = b.newLabel(), outer = b.newLabel();
         b.lpSetup(1, COUNT, outer);
         b.sub(X, COLS, A0);                                  // cols - c0 >= 1
         b.lpSetup(0, X, first);
-        emitNormBody(b, smallShift, first);
+        emitNormBody(b, variant, first);
         b.sub(P_IN, P_IN, COLS);                             // back to column 0 of the row
         b.sub(P_OUT, P_OUT, COLS);
         b.sub(P_GAMMA, P_GAMMA, COLS);
@@ -193,22 +239,22 @@ public final class AddNormKernel {
         b.sub(P_BETA, P_BETA, X);
         b.beqz(A0, skip);                                    // lp.setup with count 0 is not a no-op
         b.lpSetup(0, A0, second);
-        emitNormBody(b, smallShift, second);
+        emitNormBody(b, variant, second);
         b.bind(skip);
         b.add(P_IN, P_IN, COLS);                             // column c0 of the next row
         b.bind(outer);
         b.add(P_OUT, P_OUT, COLS);
     }
 
-    private static void emitNormBody(ProgramBuilder b, boolean smallShift, Label end) {
+    private static void emitNormBody(ProgramBuilder b, int variant, Label end) {
         b.pLwPostInc(ACC, 4, P_BETA);
         b.pLbPostInc(X, 1, P_IN);
         b.pLbPostInc(G, 1, P_GAMMA);
         b.pMac(ACC, X, G);                                   // int32, wrapping like CoreOps
-        if (smallShift) {
-            Requantizer.emitSmallShift(b, X, ACC, NORM_RQ);
-        } else {
-            Requantizer.emitLargeShift(b, X, ACC, NORM_RQ, ACC, HI);
+        switch (variant) {
+            case FOLDED -> Requantizer.emitBounded(b, X, ACC, NORM_FOLDED_RQ);
+            case SMALL -> Requantizer.emitSmallShift(b, X, ACC, NORM_RQ);
+            default -> Requantizer.emitLargeShift(b, X, ACC, NORM_RQ, ACC, HI);
         }
         b.bind(end);
         b.pSbPostInc(X, 1, P_OUT);

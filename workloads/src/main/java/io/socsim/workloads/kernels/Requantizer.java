@@ -3,6 +3,7 @@ package io.socsim.workloads.kernels;
 import io.socsim.isa.Op;
 import io.socsim.isa.asm.Label;
 import io.socsim.isa.asm.ProgramBuilder;
+import io.socsim.ita.math.Requant;
 
 /**
  * Emits ITA's requantisation {@code clip8(floor((acc * mult + 2^(s-1) [+ 2^(s-23)]) / 2^s) + add)}
@@ -17,14 +18,24 @@ import io.socsim.isa.asm.ProgramBuilder;
  *     ({@code accBits <= 12}, e.g. a residual add or a head sum). The product then fits 32 bits,
  *     and every shift beyond {@code accBits + 10} gives the same result as that shift, so the
  *     shift is clamped and {@code add} folded into the rounding constant: 4 instructions.</li>
- * <li>{@link Wide}: any int32 accumulator, in two variants chosen at setup. Shifts 0..8
+ * <li>Folded ({@link #emitSetupFolded}): the bounded constants without the shift clamp, for a
+ *     caller that proved {@link #foldedFits} on its accumulator bound at code-generation time
+ *     (AddNorm's norm pass): 4 instructions for shifts up to 22.</li>
+ * <li>{@link Wide}: any int32 accumulator, in two variants chosen at setup. Shifts 0..21
  *     ({@link #emitSmallShift}, 5 instructions) clip acc first to a bound beyond which the result
- *     saturates anyway, which keeps the product in 32 bits. Shifts 9..255 ({@link #emitLargeShift},
+ *     saturates anyway, which keeps the product in 32 bits. Shifts 22..255 ({@link #emitLargeShift},
  *     8 instructions) scale mult by {@code 2^(32-s)} so that the division becomes "take the high
  *     word" of a 64-bit product ({@code mul}/{@code mulh}), with one carry for the rounding term.</li>
  * </ul>
  */
 public final class Requantizer {
+
+    /**
+     * Largest shift of the wide form's small-shift variant (clip first, then 32-bit math); larger
+     * shifts take the high-word variant. The clipped product stays below 2^(s+9) + 2*255, which
+     * with the folded add and rounding constant fits int32 up to s = 21.
+     */
+    public static final int SMALL_SHIFT_LIMIT = 21;
 
     /** Largest accumulator width the bounded form accepts. */
     public static final int MAX_BOUNDED_BITS = 12;
@@ -49,14 +60,45 @@ public final class Requantizer {
         if (accBits < 1 || accBits > MAX_BOUNDED_BITS) {
             throw new IllegalArgumentException("bounded requantisation needs 1..12 accumulator bits, got " + accBits);
         }
+        // |acc*mult| < 2^(accBits+8): from shift accBits+10 on, the result is add for every shift.
+        emitSetupFolded(b, word, r, tmp, accBits + 10);
+    }
+
+    /**
+     * Whether the folded form ({@link #emitSetupFolded}, then {@link #emitBounded}: {@code mul, add,
+     * sra, p.clip} with the shift not clamped) is exact for {@code rq} on every accumulator with
+     * {@code |acc| <= maxAbsAcc}: the shift must be at most 22 (no 2^(s-23) term) and
+     * {@code acc*mult + add*2^s + 2^(s-1)} must stay within int32 for both signs.
+     */
+    public static boolean foldedFits(Requant rq, long maxAbsAcc) {
+        int s = rq.shift();
+        if (maxAbsAcc < 0 || maxAbsAcc > Integer.MAX_VALUE || s > 22) {
+            return false;
+        }
+        long p = maxAbsAcc * rq.mult(), half = (1L << s) >> 1;
+        return p + ((long) rq.add() << s) + half <= Integer.MAX_VALUE
+                && -p + ((long) rq.add() << s) + half >= Integer.MIN_VALUE;
+    }
+
+    /**
+     * Setup of the folded form from the rq word in {@code word}: the bounded form's constants
+     * (mult, {@code C = add*2^s + 2^(s-1)}, s) without the shift clamp, for callers that checked
+     * {@link #foldedFits} on their accumulator bound. Clobbers {@code tmp} (may equal word).
+     */
+    public static void emitSetupFolded(ProgramBuilder b, int word, Bounded r, int tmp) {
+        emitSetupFolded(b, word, r, tmp, -1);
+    }
+
+    private static void emitSetupFolded(ProgramBuilder b, int word, Bounded r, int tmp, int maxShift) {
         b.andi(r.mult(), word, 255);
         b.srli(r.shift(), word, 8);
         b.andi(r.shift(), r.shift(), 255);
         b.slli(r.constant(), word, 8);
         b.srai(r.constant(), r.constant(), 24);              // add
-        // |acc*mult| < 2^(accBits+8): from shift accBits+10 on, the result is add for every shift.
-        b.li(tmp, accBits + 10);
-        b.emit(Op.P_MINU, r.shift(), r.shift(), tmp, 0, 0);
+        if (maxShift >= 0) {
+            b.li(tmp, maxShift);
+            b.emit(Op.P_MINU, r.shift(), r.shift(), tmp, 0, 0);
+        }
         b.sll(r.constant(), r.constant(), r.shift());       // add * 2^s: the floor carries it exactly
         b.li(tmp, 1);
         b.sll(tmp, tmp, r.shift());
@@ -64,7 +106,7 @@ public final class Requantizer {
         b.add(r.constant(), r.constant(), tmp);
     }
 
-    /** {@code dst = rq(acc)} in the bounded form (dst may equal acc). */
+    /** {@code dst = rq(acc)} in the bounded or folded form (dst may equal acc). */
     public static void emitBounded(ProgramBuilder b, int dst, int acc, Bounded r) {
         b.mul(dst, acc, r.mult());
         b.add(dst, dst, r.constant());
@@ -84,14 +126,14 @@ public final class Requantizer {
         b.srli(t2, word, 8);
         b.andi(t2, t2, 255);                                  // s
         b.andi(t1, word, 255);                                // m
-        b.li(r.c3(), 9);
+        b.li(r.c3(), SMALL_SHIFT_LIMIT + 1);
         b.bltu(t2, r.c3(), smallSetup);
-        // Large shifts. From 40 on the result is add for every shift (|acc*m| < 2^39).
+        // Large shifts (s >= 22). From 40 on the result is add for every shift (|acc*m| < 2^39).
         b.li(r.c3(), 40);
         b.emit(Op.P_MINU, t2, t2, r.c3(), 0, 0);
         b.li(r.c3(), 32);
         b.bltu(r.c3(), t2, over32);
-        // 9 <= s <= 32: hi(acc * m*2^(32-s) + 2^31 [+ 2^9 when s >= 23]) + add; m*2^(32-s) < 2^31.
+        // 22 <= s <= 32: hi(acc * m*2^(32-s) + 2^31 [+ 2^9 when s >= 23]) + add; m*2^(32-s) < 2^31.
         b.sub(r.c3(), r.c3(), t2);
         b.sll(r.c0(), t1, r.c3());
         b.slti(r.c3(), t2, 23);
@@ -114,7 +156,8 @@ public final class Requantizer {
         b.srli(t2, t2, 1);
         b.add(r.c2(), r.c2(), t2);
         b.j(done);
-        // s <= 8: clip acc to +-B with B*m >= 2^(s+9) (the result saturates beyond), then 32-bit math.
+        // s <= 21: clip acc to +-B with B*m >= 2^(s+9) (the result saturates beyond), then 32-bit
+        // math: |clipped*m| + |add*2^s| + 2^(s-1) <= 2^30 + 2^28 + 2^20 + 510 < 2^31.
         b.bind(smallSetup);
         b.mv(r.c3(), t2);
         b.mv(r.c1(), t1);

@@ -398,17 +398,19 @@ public final class MobileBertCompiler {
     private void addNormOp(String name, int a, int bIn, MobileBertWeights.AddNorm n, int rows, int cols, int out) {
         int gamma = l3Put(n.norm().gamma());
         int beta = l3Put(ints(new Matrix32(1, cols, n.norm().beta())));
+        long bound = AddNormKernel.normBound(n.norm().gamma(), n.norm().beta());
         lowering.elementwise(name, addNorm, new int[] {a, bIn}, rows, cols, new int[] {gamma, beta}, new int[] {cols, 4 * cols},
                 (bufs, r) -> AddNormKernel.Args.of(bufs[0], bufs[1], bufs[4], r, cols, bufs[2], bufs[3], n.addRq(), n.norm().rq(),
-                        AddNormKernel.MODE_ADD_NORM).encode(), out);
+                        AddNormKernel.MODE_ADD_NORM, bound).encode(), out);
     }
 
     private void noNorm(String name, int x, MobileBertWeights.Norm n, int rows, int cols, int out) {
         int gamma = l3Put(n.gamma());
         int beta = l3Put(ints(new Matrix32(1, cols, n.beta())));
+        long bound = AddNormKernel.normBound(n.gamma(), n.beta());
         lowering.elementwise(name, addNorm, new int[] {x}, rows, cols, new int[] {gamma, beta}, new int[] {cols, 4 * cols},
                 (bufs, r) -> AddNormKernel.Args.of(bufs[0], bufs[0], bufs[3], r, cols, bufs[1], bufs[2], null, n.rq(),
-                        AddNormKernel.MODE_NO_NORM).encode(), out);
+                        AddNormKernel.MODE_NO_NORM, bound).encode(), out);
     }
 
     // ------------------------------------------------------------------ L3 image

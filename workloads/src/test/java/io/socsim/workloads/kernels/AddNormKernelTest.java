@@ -95,8 +95,42 @@ class AddNormKernelTest {
         check(r, 5, 6, 16, mode, randomRq(r, 8), randomRq(r, 9), true);
     }
 
+    /**
+     * With the accumulator bound (Args.of's last argument) the norm pass takes the folded
+     * requantisation whenever it fits: small betas (MobileBERT's), every shift up to 22 and the
+     * largest betas that still fit, on every mode and core count.
+     */
+    @ParameterizedTest(name = "mode {0} on {1} cores")
+    @MethodSource("modesAndCores")
+    void foldedNormEqualsCoreOpsBitForBit(int mode, int cores) {
+        SplittableRandom r = new SplittableRandom(500 + mode * 10 + cores);
+        int folded = 0;
+        for (int shift = 0; shift <= 24; shift++) {
+            Requant normRq = randomRq(r, shift);
+            int[][] shapes = {{5, 7}, {8, 128}, {3, 33}};
+            int[] shape = shapes[shift % shapes.length];
+            folded += check(r, shape[0], shape[1], cores, mode, randomRq(r, 8), normRq, shift % 5 == 0, 130) ? 1 : 0;
+            // betas as large as the folded form allows for this rq
+            long room = (Integer.MAX_VALUE - (128L << shift) - (1L << shift)) / Math.max(1, normRq.mult()) - 128 * 128;
+            int big = (int) Math.max(0, Math.min(1 << 30, room));
+            folded += check(r, shape[0], shape[1], cores, mode, randomRq(r, 8), normRq, false, big) ? 1 : 0;
+        }
+        if (mode != AddNormKernel.MODE_RESIDUAL) {
+            assertThat(folded).isGreaterThan(20);
+        }
+    }
+
     private static void check(SplittableRandom r, int rows, int cols, int cores, int mode, Requant addRq, Requant normRq,
             boolean inPlace) {
+        check(r, rows, cols, cores, mode, addRq, normRq, inPlace, -1);
+    }
+
+    /**
+     * {@code betaLimit >= 0}: betas within +-betaLimit and the block built with the accumulator
+     * bound (folded norm when it fits); returns whether the folded flag was set.
+     */
+    private static boolean check(SplittableRandom r, int rows, int cols, int cores, int mode, Requant addRq, Requant normRq,
+            boolean inPlace, int betaLimit) {
         int n = rows * cols;
         Matrix8 a = new Matrix8(rows, cols, KernelHarness.randomBytes(r, n));
         Matrix8 b = new Matrix8(rows, cols, KernelHarness.randomBytes(r, n));
@@ -106,6 +140,11 @@ class AddNormKernelTest {
         b.data()[n - 1] = 127;
         byte[] g = gamma(r, cols);
         int[] beta = beta(r, cols, normRq.shift());
+        if (betaLimit >= 0) {
+            for (int c = 0; c < cols; c++) {
+                beta[c] = c == 0 ? betaLimit : c == cols - 1 ? -betaLimit : r.nextInt(-betaLimit, betaLimit + 1);
+            }
+        }
         Matrix8 expected = switch (mode) {
             case AddNormKernel.MODE_ADD_NORM -> CoreOps.addNorm(a, b, addRq, g, beta, normRq);
             case AddNormKernel.MODE_RESIDUAL -> CoreOps.residualAdd(a, b, addRq);
@@ -115,10 +154,14 @@ class AddNormKernelTest {
         int aAt = inPlace ? image.output(n) : image.put(a.data());
         int bAt = image.put(b.data()), gAt = image.put(g), betaAt = image.put(beta);
         int out = inPlace ? aAt : image.output(n);
-        int args = image.put(AddNormKernel.Args.of(aAt, bAt, out, rows, cols, gAt, betaAt, addRq, normRq, mode).encode());
+        AddNormKernel.Args block = betaLimit >= 0
+                ? AddNormKernel.Args.of(aAt, bAt, out, rows, cols, gAt, betaAt, addRq, normRq, mode, AddNormKernel.normBound(g, beta))
+                : AddNormKernel.Args.of(aAt, bAt, out, rows, cols, gAt, betaAt, addRq, normRq, mode);
+        int args = image.put(block.encode());
         KernelHarness.Run run = KernelHarness.run(AddNormKernel::emit, withA(image, inPlace, aAt, a), args, cores);
         assertThat(run.read(out, n)).as("%dx%d mode %d cores %d add %s norm %s", rows, cols, mode, cores, addRq, normRq)
                 .isEqualTo(expected.data());
+        return (block.mode() & AddNormKernel.NORM_FOLDED) != 0;
     }
 
     /** For the in-place case the output slot starts out holding a. */

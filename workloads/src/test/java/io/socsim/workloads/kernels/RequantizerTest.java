@@ -49,7 +49,10 @@ class RequantizerTest {
         b.lw(A6, 0, T2);
         b.add(T2, A4, T1);
         b.lw(A7, 0, T2);
-        if (boundedBits > 0) {
+        if (boundedBits < 0) {
+            Requantizer.emitSetupFolded(b, A7, BOUNDED, A7);
+            Requantizer.emitBounded(b, T1, A6, BOUNDED);
+        } else if (boundedBits > 0) {
             Requantizer.emitSetupBounded(b, A7, boundedBits, BOUNDED, A7);
             Requantizer.emitBounded(b, T1, A6, BOUNDED);
         } else {
@@ -70,6 +73,23 @@ class RequantizerTest {
     }
 
     private record Case(int acc, Requant rq) {
+    }
+
+    /** The largest |acc| for which the folded form is allowed (-1 when none is). */
+    private static long foldedLimit(Requant rq) {
+        if (!Requantizer.foldedFits(rq, 0)) {
+            return -1;
+        }
+        long lo = 0, hi = Integer.MAX_VALUE;
+        while (lo < hi) {
+            long mid = (lo + hi + 1) >>> 1;
+            if (Requantizer.foldedFits(rq, mid)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** Runs the cases in chunks that fit L1 (9 bytes each plus guards). */
@@ -141,6 +161,60 @@ class RequantizerTest {
             }
         }
         check(cases, 0, 3);
+    }
+
+    /**
+     * Folded form (bounded constants, shift not clamped): every shift 0..255 with every mult
+     * 0..255 and every add -128..127. Shifts above 22 are never allowed; below, the bound is the
+     * largest |acc| foldedFits accepts (checked to be monotone and tight against int32 overflow),
+     * and accumulators at +-bound, one inside, ties and random values inside run on the ISS.
+     */
+    @Test
+    void foldedFormMatchesRequantizeUpToTheBoundFoldedFitsAccepts() {
+        SplittableRandom r = new SplittableRandom(23);
+        List<Case> cases = new ArrayList<>();
+        for (int shift = 0; shift < 256; shift++) {
+            for (int mult = 0; mult < 256; mult++) {
+                for (int add = -128; add < 128; add++) {
+                    Requant rq = new Requant(mult, shift, add);
+                    long limit = foldedLimit(rq);
+                    if (shift > 22) {
+                        assertThat(limit).as("%s", rq).isEqualTo(-1);
+                        continue;
+                    }
+                    // the bound is tight: one more overflows int32 on one side
+                    long half = (1L << shift) >> 1;
+                    if (limit >= 0 && limit < Integer.MAX_VALUE) {
+                        long p = (limit + 1) * mult;
+                        assertThat(p + ((long) add << shift) + half > Integer.MAX_VALUE
+                                || -p + ((long) add << shift) + half < Integer.MIN_VALUE).as("%s", rq).isTrue();
+                    }
+                    // one add in 16, plus the extremes, runs on the ISS
+                    if (limit < 0 || !(add == -128 || add == 127 || add == 0 || r.nextInt(16) == 0)) {
+                        continue;
+                    }
+                    int m = (int) limit;
+                    cases.add(new Case(m, rq));
+                    cases.add(new Case(-m, rq));
+                    cases.add(new Case(Math.max(0, m - 1), rq));
+                    cases.add(new Case((int) r.nextLong(-(long) m, m + 1L), rq));
+                    if (shift >= 1 && mult == 1 && (1L << shift) <= m) {
+                        cases.add(new Case((int) half, rq));           // ties round up
+                        cases.add(new Case((int) -half, rq));
+                        cases.add(new Case((int) half - 1, rq));
+                    }
+                }
+            }
+        }
+        // MobileBERT's norms: |x*gamma + beta| <= 128*128 + 128 with shift 14
+        for (int i = 0; i < 3000; i++) {
+            Requant rq = new Requant(r.nextInt(256), r.nextInt(23), r.nextInt(-128, 128));
+            int m = 128 * 128 + 128;
+            if (Requantizer.foldedFits(rq, m)) {
+                cases.add(new Case(r.nextInt(-m, m + 1), rq));
+            }
+        }
+        check(cases, -1, 2);
     }
 
     @Test
