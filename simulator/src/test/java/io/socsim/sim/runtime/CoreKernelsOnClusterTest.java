@@ -72,11 +72,13 @@ class CoreKernelsOnClusterTest {
         return new Timed(c.readMemory(address, length), r);
     }
 
-    @ParameterizedTest(name = "{0}x{1} mode {2}")
-    @CsvSource({"128,128,0", "128,512,0", "128,128,2", "64,130,0", "128,128,1"})
-    void addNormOnEightCoresIsExactAndFreeOfBankConvoys(int rows, int cols, int mode) {
-        SocConfig soc = ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of());
-        Random r = new Random(rows * 31 + cols + mode);
+    /** An AddNorm run on the timed cluster and the reference output. */
+    private record AddNormRun(Timed timed, byte[] expected) {
+    }
+
+    /** Runs AddNorm (in {@code mode}) on random data through the element-wise lowering on {@code soc}. */
+    private static AddNormRun addNorm(SocConfig soc, int rows, int cols, int mode, long seed) {
+        Random r = new Random(seed);
         int n = rows * cols;
         byte[] a = random(r, n), bIn = random(r, n), gamma = random(r, cols);
         int[] beta = r.ints(cols, -20000, 20000).toArray();
@@ -101,9 +103,16 @@ class CoreKernelsOnClusterTest {
             case AddNormKernel.MODE_RESIDUAL -> CoreOps.residualAdd(am, bm, addRq);
             default -> CoreOps.noNorm(am, gamma, beta, normRq);
         };
-        Timed t = run(soc, b, oa, n);
-        assertThat(t.out()).isEqualTo(expected.data());
-        assertThat(t.conflictsPerElement(n)).as("TCDM conflict cycles per element").isLessThan(1.0);
+        return new AddNormRun(run(soc, b, oa, n), expected.data());
+    }
+
+    @ParameterizedTest(name = "{0}x{1} mode {2}")
+    @CsvSource({"128,128,0", "128,512,0", "128,128,2", "64,130,0", "128,128,1"})
+    void addNormOnEightCoresIsExactAndFreeOfBankConvoys(int rows, int cols, int mode) {
+        SocConfig soc = ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of());
+        AddNormRun run = addNorm(soc, rows, cols, mode, rows * 31 + cols + mode);
+        assertThat(run.timed().out()).isEqualTo(run.expected());
+        assertThat(run.timed().conflictsPerElement(rows * cols)).as("TCDM conflict cycles per element").isLessThan(1.0);
     }
 
     /**
@@ -116,29 +125,9 @@ class CoreKernelsOnClusterTest {
             "8,37,64,4KiB"})
     void doubleBufferedElementwiseTilesStayExactOnAnyCoreCountAndL1(int cores, int rows, int cols, String l1) {
         SocConfig soc = ConfigLoader.load(ConfigSource.preset("ita-cluster"), List.of("cores.count=" + cores, "memory.l1.size=" + l1));
-        Random r = new Random(cores * 1000 + rows * 31 + cols);
-        int n = rows * cols;
-        byte[] a = random(r, n), bIn = random(r, n), gamma = random(r, cols);
-        int[] beta = r.ints(cols, -20000, 20000).toArray();
-        Requant addRq = new Requant(77, 7, 3), normRq = new Requant(201, 14, -2);
-        ProgramBuilder b = new ProgramBuilder().textBase(L2);
-        Label kernel = AddNormKernel.emit(b);
-        Arena l2 = new Arena("L2", L2 + 0x10000, 0x200000), l3 = new Arena("L3", L3, 0x100000);
-        int aa = l2.take(n), ba = l2.take(n), oa = l2.take(n), ga = l3.take(cols), bea = l3.take(4L * cols);
-        b.sectionBase(".l2a", aa).section(".l2a").bytes(a);
-        b.sectionBase(".l2b", ba).section(".l2b").bytes(bIn);
-        b.sectionBase(".l3", ga).section(".l3").bytes(gamma);
-        b.sectionBase(".l3b", bea).section(".l3b").bytes(ints(beta));
-        Schedule sch = new Schedule();
-        new Lowering(sch, L1, (int) soc.memory().l1().orElseThrow().size(), 64).elementwise("add_norm", kernel,
-                new int[] {aa, ba}, rows, cols, new int[] {ga, bea}, new int[] {cols, 4 * cols},
-                (bufs, k) -> AddNormKernel.Args.of(bufs[0], bufs[1], bufs[4], k, cols, bufs[2], bufs[3], addRq, normRq,
-                        AddNormKernel.MODE_ADD_NORM).encode(), oa);
-        Runtime.emit(b, sch, soc);
-        Matrix8 expected = CoreOps.addNorm(new Matrix8(rows, cols, a), new Matrix8(rows, cols, bIn), addRq, gamma, beta, normRq);
-        Timed t = run(soc, b, oa, n);
-        assertThat(t.out()).isEqualTo(expected.data());
-        assertThat(t.result().cores()).hasSize(cores);
+        AddNormRun run = addNorm(soc, rows, cols, AddNormKernel.MODE_ADD_NORM, cores * 1000 + rows * 31 + cols);
+        assertThat(run.timed().out()).isEqualTo(run.expected());
+        assertThat(run.timed().result().cores()).hasSize(cores);
     }
 
     @ParameterizedTest(name = "{0} heads of {1}x{2}")
