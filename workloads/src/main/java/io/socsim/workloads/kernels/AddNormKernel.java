@@ -108,6 +108,8 @@ public final class AddNormKernel {
     // norm pass
     private static final int P_IN = A3, P_OUT = A4, P_GAMMA = A5, P_BETA = A6, COLS = A7, COUNT = A1;
     private static final int X = T0, G = T1, ACC = T2, HI = A2;
+    /** The norm result; a1 (COUNT) once the row loop is set up, also each segment's loop count first. */
+    private static final int R = A1;
     /** Core index (kept from entry until the norm pass), the norm pass's starting column (in a0 during the loops). */
     private static final int ID = A2, C0 = T1;
 
@@ -170,8 +172,7 @@ public final class AddNormKernel {
         b.lpSetup(0, A6, addEnd);
         b.pLbPostInc(T0, 1, A3);
         b.pLbPostInc(T1, 1, A4);
-        b.add(T0, T0, T1);
-        Requantizer.emitBounded(b, T0, T0, ADD_RQ);
+        Requantizer.emitBoundedSum(b, T0, T0, T1, ADD_RQ); // t1 first read two instructions after its load
         b.bind(addEnd);
         b.pSbPostInc(T0, 1, A5);
         b.beqz(T6, addDone);                                 // second segment: [0, o), skipped when empty
@@ -227,36 +228,56 @@ public final class AddNormKernel {
     }
 
     private static void emitNorm(ProgramBuilder b, int variant) {
-        Label first = b.newLabel(), second = b.newLabel(), skip = b.newLabel(), outer = b.newLabel();
-        b.lpSetup(1, COUNT, outer);
-        b.sub(X, COLS, A0);                                  // cols - c0 >= 1
-        b.lpSetup(0, X, first);
-        emitNormBody(b, variant, first);
+        Label skip = b.newLabel(), outer = b.newLabel();
+        b.lpSetup(1, COUNT, outer);                          // COUNT (a1) is free from here on: R
+        b.sub(R, COLS, A0);                                  // cols - c0 >= 1
+        emitNormSegment(b, variant);
         b.sub(P_IN, P_IN, COLS);                             // back to column 0 of the row
         b.sub(P_OUT, P_OUT, COLS);
         b.sub(P_GAMMA, P_GAMMA, COLS);
         b.slli(X, COLS, 2);
         b.sub(P_BETA, P_BETA, X);
         b.beqz(A0, skip);                                    // lp.setup with count 0 is not a no-op
-        b.lpSetup(0, A0, second);
-        emitNormBody(b, variant, second);
+        b.mv(R, A0);
+        emitNormSegment(b, variant);
         b.bind(skip);
         b.add(P_IN, P_IN, COLS);                             // column c0 of the next row
         b.bind(outer);
         b.add(P_OUT, P_OUT, COLS);
     }
 
-    private static void emitNormBody(ProgramBuilder b, int variant, Label end) {
-        b.pLwPostInc(ACC, 4, P_BETA);
+    /**
+     * One segment of R >= 1 columns, software-pipelined by one element so no loaded value is used
+     * by the next instruction: the prologue loads element 0; the hardware loop (R - 1 times,
+     * skipped when 0) computes element i and loads element i + 1; the tail computes the last
+     * element without loading (no read past the segment).
+     */
+    private static void emitNormSegment(ProgramBuilder b, int variant) {
+        Label end = b.newLabel(), tail = b.newLabel();
+        b.addi(R, R, -1);
         b.pLbPostInc(X, 1, P_IN);
         b.pLbPostInc(G, 1, P_GAMMA);
+        b.pLwPostInc(ACC, 4, P_BETA);
+        b.beqz(R, tail);
+        b.lpSetup(0, R, end);
+        emitNormCompute(b, variant);
+        b.pLbPostInc(X, 1, P_IN);                            // element i + 1
+        b.pLbPostInc(G, 1, P_GAMMA);
+        b.pLwPostInc(ACC, 4, P_BETA);                        // used by the p.mac two instructions on
+        b.bind(end);
+        b.pSbPostInc(R, 1, P_OUT);
+        b.bind(tail);
+        emitNormCompute(b, variant);
+        b.pSbPostInc(R, 1, P_OUT);
+    }
+
+    /** {@code R = rq2(ACC + X*G)}; leaves X, G and ACC free for the next element's loads. */
+    private static void emitNormCompute(ProgramBuilder b, int variant) {
         b.pMac(ACC, X, G);                                   // int32, wrapping like CoreOps
         switch (variant) {
-            case FOLDED -> Requantizer.emitBounded(b, X, ACC, NORM_FOLDED_RQ);
-            case SMALL -> Requantizer.emitSmallShift(b, X, ACC, NORM_RQ);
-            default -> Requantizer.emitLargeShift(b, X, ACC, NORM_RQ, ACC, HI);
+            case FOLDED -> Requantizer.emitBounded(b, R, ACC, NORM_FOLDED_RQ);
+            case SMALL -> Requantizer.emitSmallShift(b, R, ACC, NORM_RQ);
+            default -> Requantizer.emitLargeShift(b, R, ACC, NORM_RQ, ACC, HI);
         }
-        b.bind(end);
-        b.pSbPostInc(X, 1, P_OUT);
     }
 }

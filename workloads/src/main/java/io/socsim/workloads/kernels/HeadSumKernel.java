@@ -82,7 +82,7 @@ public final class HeadSumKernel {
     private static final int SUM_BITS = 11;                   // |sum of 8 int8| <= 1024 < 2^11
 
     private static final int[] HEAD = {A3, A4, A5, A6, A7, T4, T5, T6};
-    private static final int P_OUT = A2, N = A0, ACC = T0, X = T1;
+    private static final int P_OUT = A2, N = A0, ACC = T0, X = T1, Y = A0;
     private static final Requantizer.Bounded RQ = new Requantizer.Bounded(A1, T3, T2);
 
     private HeadSumKernel() {
@@ -140,12 +140,21 @@ public final class HeadSumKernel {
             Label end = b.newLabel();
             b.bind(loops[h]);
             b.lpSetup(0, N, end);
+            // Loads alternate between X and Y (a0: the count is dead once the loop is set up) and
+            // each add trails its load by one instruction; the last addend is folded into the rq
+            // multiply. No loaded value is used by the next instruction for h >= 2.
             b.pLbPostInc(ACC, 1, HEAD[0]);
             for (int k = 1; k < h; k++) {
-                b.pLbPostInc(X, 1, HEAD[k]);
-                b.add(ACC, ACC, X);
+                b.pLbPostInc(k % 2 == 1 ? X : Y, 1, HEAD[k]);
+                if (k >= 2) {
+                    b.add(ACC, ACC, k % 2 == 1 ? Y : X);     // element k - 1
+                }
             }
-            Requantizer.emitBounded(b, ACC, ACC, RQ);
+            if (h == 1) {
+                Requantizer.emitBounded(b, ACC, ACC, RQ);
+            } else {
+                Requantizer.emitBoundedSum(b, ACC, ACC, (h - 1) % 2 == 1 ? X : Y, RQ);
+            }
             b.bind(end);
             b.pSbPostInc(ACC, 1, P_OUT);
             b.j(done);

@@ -106,6 +106,23 @@ public final class Requantizer {
         b.add(r.constant(), r.constant(), tmp);
     }
 
+    /**
+     * {@code dst = rq(a + c)} for a bounded sum, 5 instructions: the add is folded into the
+     * multiply ({@code a*m + c*m}, equal mod 2^32 to {@code (a + c)*m}), so {@code c} is first read
+     * one instruction later than by an add followed by {@link #emitBounded} (no load-use stall when
+     * {@code c} was loaded just before the first instruction). {@code dst} must differ from {@code c}.
+     */
+    public static void emitBoundedSum(ProgramBuilder b, int dst, int a, int c, Bounded r) {
+        if (dst == c) {
+            throw new IllegalArgumentException("dst must differ from the second addend");
+        }
+        b.mul(dst, a, r.mult());
+        b.pMac(dst, c, r.mult());
+        b.add(dst, dst, r.constant());
+        b.sra(dst, dst, r.shift());
+        b.pClip(dst, dst, 8);
+    }
+
     /** {@code dst = rq(acc)} in the bounded or folded form (dst may equal acc). */
     public static void emitBounded(ProgramBuilder b, int dst, int acc, Bounded r) {
         b.mul(dst, acc, r.mult());
