@@ -41,21 +41,11 @@ class CoreKernelsOnClusterTest {
     private static final int L2 = 0x1c000000, L3 = 0x80000000, L1 = 0x10000000;
 
     private static byte[] random(Random r, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) (r.nextInt(256) - 128);
-        }
-        return b;
+        return TestData.bytes(r, n, -128, 128);
     }
 
     private static byte[] ints(int[] v) {
-        byte[] b = new byte[4 * v.length];
-        for (int i = 0; i < v.length; i++) {
-            for (int k = 0; k < 4; k++) {
-                b[4 * i + k] = (byte) (v[i] >>> (8 * k));
-            }
-        }
-        return b;
+        return TestData.ints(v);
     }
 
     private record Timed(byte[] out, ClusterResult result) {

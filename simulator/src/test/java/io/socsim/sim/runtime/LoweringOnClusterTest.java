@@ -40,21 +40,11 @@ class LoweringOnClusterTest {
     }
 
     private static byte[] random(Random r, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) (r.nextInt(64) - 32);
-        }
-        return b;
+        return TestData.bytes(r, n, -32, 32);
     }
 
     private static byte[] ints(int[] v) {
-        byte[] b = new byte[4 * v.length];
-        for (int i = 0; i < v.length; i++) {
-            for (int k = 0; k < 4; k++) {
-                b[4 * i + k] = (byte) (v[i] >>> (8 * k));
-            }
-        }
-        return b;
+        return TestData.ints(v);
     }
 
     private static byte[] run(SocConfig soc, ProgramBuilder b, int address, int length) {
