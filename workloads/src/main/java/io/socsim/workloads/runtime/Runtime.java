@@ -101,12 +101,7 @@ public final class Runtime {
         b.j(next);
 
         // DMA_WAIT: slot
-        b.bind(cases[Schedule.DMA_WAIT]);
-        b.bnez(HART, next);
-        loadSlot(b);
-        b.sw(T2, DMA_WAIT, DMA);
-        b.emit(Op.P_ELW, 0, DMA, 0, DMA_WAIT, 0);
-        b.j(next);
+        emitWait(b, cases[Schedule.DMA_WAIT], DMA, DMA_WAIT, next);
 
         // ITA: slot, register image; writes 0x00-0x54 and 0x64-0x68, then starts
         b.bind(cases[Schedule.ITA]);
@@ -130,12 +125,7 @@ public final class Runtime {
         b.j(next);
 
         // ITA_WAIT: slot
-        b.bind(cases[Schedule.ITA_WAIT]);
-        b.bnez(HART, next);
-        loadSlot(b);
-        b.sw(T2, ITA_WAIT, ITA);
-        b.emit(Op.P_ELW, 0, ITA, 0, ITA_WAIT, 0);
-        b.j(next);
+        emitWait(b, cases[Schedule.ITA_WAIT], ITA, ITA_WAIT, next);
 
         // BARRIER
         b.bind(cases[Schedule.BARRIER]);
@@ -178,6 +168,19 @@ public final class Runtime {
         b.slli(T1, T1, 2);
         b.add(T1, T1, SLOTS);
         b.sw(T2, 0, T1);
+    }
+
+    /**
+     * A wait entry on core 0: writes the slot's transfer or job id to the unit's wait register at
+     * {@code unit + waitOffset}, then sleeps on it with {@code p.elw} until that id has completed.
+     */
+    private static void emitWait(ProgramBuilder b, Label entry, int unit, int waitOffset, Label next) {
+        b.bind(entry);
+        b.bnez(HART, next);
+        loadSlot(b);
+        b.sw(T2, waitOffset, unit);
+        b.emit(Op.P_ELW, 0, unit, 0, waitOffset, 0);
+        b.j(next);
     }
 
     /** t2 = slots[table.word1] */
