@@ -16,6 +16,7 @@ import io.socsim.ita.math.ItaMax;
 import io.socsim.ita.math.Matrix32;
 import io.socsim.ita.math.Matrix8;
 import io.socsim.ita.math.Requant;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Recomputes every output tensor of every file in {@code shared/golden/ita} from that file's
+ * Recomputes every output tensor of every file of the bundled ITA golden vectors from that file's
  * inputs and params, and compares bit for bit. Each file also gets a test that no tensor in it
  * went unchecked, so a new output added to the vectors cannot be silently ignored.
  */
@@ -61,7 +62,7 @@ class GoldenVectorTest {
 
     @Test
     void goldenDirectoryHoldsEverySetListedInItsReadme() {
-        List<String> names = GoldenDirectory.files().stream()
+        List<String> names = ItaGoldenVectors.files().stream()
                 .map(p -> p.getFileName().toString()).toList();
         assertThat(names).contains(
                 "activation_table.txt",
@@ -79,7 +80,7 @@ class GoldenVectorTest {
 
     @TestFactory
     Stream<DynamicNode> everyOutputTensorOfEveryGoldenFileMatchesBitForBit() {
-        return GoldenDirectory.files().stream().map(GoldenVectorTest::testsFor);
+        return ItaGoldenVectors.files().stream().map(GoldenVectorTest::testsFor);
     }
 
     private static DynamicNode testsFor(Path path) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socsim.config.Presets;
 import io.socsim.ita.ItaEngine;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import io.socsim.memory.MemorySystem;
 import io.socsim.memory.Region;
 import io.socsim.memory.Tcdm;
@@ -18,7 +19,7 @@ class ItaRegisterAttentionGoldenTest {
 
     @Test
     void registerProgrammedHeadMatchesTheAuthorsGoldenTensors() throws IOException {
-        GoldenFile f = GoldenReader.read(GoldenDirectory.locate().resolve("attention_S64_E64_P64_H1_seed0.txt"));
+        GoldenFile f = GoldenReader.read(ItaGoldenVectors.file("attention_S64_E64_P64_H1_seed0.txt"));
         int s = f.param("S"), e = f.param("E"), p = f.param("P");
         assertThat(f.tensor("K").data()).as("PyITA feeds one tensor as key and value").isEqualTo(f.tensor("V").data());
         var soc = Presets.load("ita-cluster");

@@ -5,6 +5,7 @@ import io.socsim.ita.math.ItaMax;
 import io.socsim.ita.math.Matrix32;
 import io.socsim.ita.math.Matrix8;
 import io.socsim.ita.math.Requant;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class TiledAttentionDriveTest {
     @Test
     void tileByTileQkSoftmaxAndAvMatchTheGoldenHead() throws IOException {
         GoldenFile f = GoldenReader.read(
-                GoldenDirectory.locate().resolve("attention_S128_E128_P64_H1_seed1.txt"));
+                ItaGoldenVectors.file("attention_S128_E128_P64_H1_seed1.txt"));
         Matrix8 qp = f.tensor("Qp_h0").toInt8();
         Matrix8 kp = f.tensor("Kp_h0").toInt8();
         Matrix8 vp = f.tensor("Vp_h0").toInt8();

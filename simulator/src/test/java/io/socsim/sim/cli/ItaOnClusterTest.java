@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socsim.config.Presets;
 import io.socsim.config.SocConfig;
 import io.socsim.ita.math.Activation;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import io.socsim.workloads.ita.ItaJobProgram;
 import io.socsim.workloads.ita.ItaJobSpec;
 import java.io.IOException;
@@ -22,26 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ItaOnClusterTest {
 
     private static final SocConfig SOC = Presets.load("ita-cluster");
-    private static final Path GOLDEN = goldenDirectory();
+    private static final Path GOLDEN = ItaGoldenVectors.directory();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
-
-    /** shared/golden/ita in an ancestor of the clone, or -Dsocsim.golden.ita (as the other golden tests look). */
-    private static Path goldenDirectory() {
-        String override = System.getProperty("socsim.golden.ita");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        for (Path d = CliRunner.repositoryRoot(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/golden/ita"))) {
-                return d.resolve("shared/golden/ita");
-            }
-        }
-        throw new AssertionError("ITA golden vectors (shared/golden/ita) not found above " + CliRunner.repositoryRoot()
-                + "; set -Dsocsim.golden.ita=<dir>");
-    }
 
     private JsonNode run(ItaJobProgram program, String name) throws IOException {
         Path elf = Files.write(tmp.resolve(name + ".elf"), program.elf());

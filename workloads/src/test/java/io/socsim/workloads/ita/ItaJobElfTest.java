@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socsim.isa.elf.ElfFile;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class ItaJobElfTest {
 
     @Test
     void buildsFromAGoldenFileAndParsesActivations(@TempDir Path dir) throws IOException {
-        String golden = GoldenVectors.file("attention_S64_E64_P64_H1_seed0.txt").toString();
+        String golden = ItaGoldenVectors.file("attention_S64_E64_P64_H1_seed0.txt").toString();
         assertThat(ItaJobElf.run(new String[] {"golden", golden, "-o", dir.resolve("g.elf").toString()}))
                 .contains("ATTENTION S=64 E=64 P=64");
         assertThat(ItaJobElf.run(new String[] {"linear", "40", "72", "24", "gelu", "-o", dir.resolve("l.elf").toString()}))

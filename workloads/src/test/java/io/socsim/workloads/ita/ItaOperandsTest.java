@@ -11,6 +11,7 @@ import io.socsim.ita.math.HeadResult;
 import io.socsim.ita.math.Matrix32;
 import io.socsim.ita.math.Matrix8;
 import io.socsim.ita.math.Requant;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +130,7 @@ class ItaOperandsTest {
     // ------------------------------------------------------------------ golden vectors
 
     static GoldenFile golden(String name) throws IOException {
-        return GoldenReader.read(GoldenVectors.file(name));
+        return GoldenReader.read(ItaGoldenVectors.file(name));
     }
 
     @Test

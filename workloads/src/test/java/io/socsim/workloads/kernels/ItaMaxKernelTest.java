@@ -7,9 +7,8 @@ import io.socsim.ita.golden.GoldenFile;
 import io.socsim.ita.golden.GoldenReader;
 import io.socsim.ita.math.ItaMax;
 import io.socsim.ita.math.Matrix8;
+import io.socsim.ita.testdata.ItaGoldenVectors;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class ItaMaxKernelTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"softmax_N64_seed10.txt", "softmax_N128_seed11.txt", "softmax_N256_seed12.txt"})
     void goldenSoftmaxFilesAreReproduced(String name) throws IOException {
-        GoldenFile f = GoldenReader.read(golden(name));
+        GoldenFile f = GoldenReader.read(ItaGoldenVectors.file(name));
         Matrix8 x = f.tensor("x").toInt8();
         byte[] got = run(x, 8, 0, 0);
         assertThat(got).as(name).isEqualTo(f.tensor("y").toUint8().data());
@@ -158,16 +157,5 @@ class ItaMaxKernelTest {
             }
         }
         return dense;
-    }
-
-    /** The golden vectors live in {@code shared/golden/ita} above the working directory. */
-    private static Path golden(String name) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path p = d.resolve("shared/golden/ita").resolve(name);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new AssertionError("golden file " + name + " not found above " + Path.of("").toAbsolutePath());
     }
 }

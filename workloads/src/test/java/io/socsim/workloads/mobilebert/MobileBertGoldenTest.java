@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socsim.ita.math.Matrix8;
 import io.socsim.workloads.mobilebert.MobileBertConfig.Variant;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,19 +12,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class MobileBertGoldenTest {
 
+    /** Host time is a benchmark figure, not a test: this checks only shape and repeatability. */
     @ParameterizedTest
     @EnumSource(Variant.class)
-    void full24LayerRunAtSequence128FinishesInSeconds(Variant v) {
+    void full24LayerRunAtSequence128GivesTheSameFullOutputEveryTime(Variant v) {
         Models.Timed m = Models.full(v);
-        long t0 = System.nanoTime();
         Matrix8 out = MobileBertGolden.run(m.weights());
-        double run = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "MobileBERT %s S=128 24 layers: generate+calibrate %.2f s,"
-                + " golden run %.2f s, output %s%n", v, m.generateSeconds(), run,
-                MobileBertGolden.digest(out).substring(0, 16));
         assertThat(out.rows()).isEqualTo(128);
         assertThat(out.cols()).isEqualTo(512);
-        assertThat(run).isLessThan(8.0);
+        assertThat(MobileBertGolden.digest(MobileBertGolden.run(m.weights()))).isEqualTo(MobileBertGolden.digest(out));
     }
 
     @Test
