@@ -4,6 +4,7 @@ import io.socsim.isa.asm.AssemblyException;
 import io.socsim.isa.asm.Assembler;
 import io.socsim.isa.asm.Program;
 import io.socsim.isa.asm.ProgramElf;
+import io.socsim.sim.OutputFile;
 import io.socsim.sim.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ final class AsmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN.s", description = "Assembly source.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf", description = "ELF file to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf", description = "ELF file to write (checked before assembling, replaced in one rename).")
     Path output;
 
     @Option(names = "--text-base", paramLabel = "ADDR", defaultValue = "0x80000000",
@@ -30,9 +31,17 @@ final class AsmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int base = Numbers.address(textBase, "--text-base");
+        if (!Files.exists(input)) {
+            throw new UserError("assembly source " + input + " does not exist");
+        }
+        if (Files.isDirectory(input)) {
+            throw new UserError("assembly source " + input + " is a directory");
+        }
+        OutputFile out = OutputFile.check("-o", output);
         Program program;
         try {
-            program = new Assembler().textBase(Numbers.address(textBase, "--text-base")).assemble(input);
+            program = new Assembler().textBase(base).assemble(input);
         } catch (NoSuchFileException e) {
             throw new UserError("assembly source " + input + " does not exist");
         } catch (IOException e) {
@@ -40,11 +49,7 @@ final class AsmCommand implements Callable<Integer> {
         } catch (AssemblyException e) {
             throw new UserError(e.getMessage());
         }
-        try {
-            Files.write(output, ProgramElf.toBytes(program));
-        } catch (IOException e) {
-            throw new UserError("cannot write " + output + ": " + e.getMessage());
-        }
+        out.write(ProgramElf.toBytes(program));
         return 0;
     }
 }

@@ -1,13 +1,23 @@
 package io.socsim.sim.cli;
 
+import io.socsim.sim.UserError;
 import io.socsim.sim.bench.GemmBenchmark;
 import io.socsim.sim.bench.IssBenchmark;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code socsim bench}: simulation-speed benchmarks (figures, not tests). */
 @Command(name = "bench", description = "Measure simulation speed.", subcommands = {BenchCommand.Iss.class, BenchCommand.Gemm.class})
-final class BenchCommand {
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: iss or gemm");
+    }
 
     @Command(name = "iss", description = "Functional instruction-set simulation speed on one hart; last line: MIPS <value>.")
     static final class Iss implements Runnable {
@@ -16,6 +26,9 @@ final class BenchCommand {
 
         @Override
         public void run() {
+            if (instructions <= 0) {
+                throw new UserError("--instructions must be positive, not " + instructions);
+            }
             IssBenchmark.run(instructions, System.out);
         }
     }
@@ -36,6 +49,9 @@ final class BenchCommand {
 
         @Override
         public void run() {
+            if (size <= 0) {
+                throw new UserError("--size must be positive, not " + size);
+            }
             GemmBenchmark.run(preset, cores, size, l2, System.out);
         }
     }

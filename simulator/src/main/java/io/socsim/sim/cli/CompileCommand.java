@@ -1,10 +1,11 @@
 package io.socsim.sim.cli;
 
 import io.socsim.config.SocConfig;
+import io.socsim.sim.OutputFile;
 import io.socsim.sim.UserError;
 import io.socsim.sim.mobilebert.MobileBertRun;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.socsim.workloads.mobilebert.MobileBertCompiler;
+import io.socsim.workloads.mobilebert.MobileBertConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +34,11 @@ final class CompileCommand implements Callable<Integer> {
         if (!"mobilebert".equals(workload)) {
             throw new UserError("unknown workload '" + workload + "' (available: mobilebert)");
         }
+        OutputFile out = OutputFile.check("-o", output);
         SocConfig soc = system.resolve("ita-cluster");
-        try {
-            Files.write(output, MobileBertRun.compile(options.config(), soc, options.noIta).elf());
-        } catch (IOException e) {
-            throw new UserError("cannot write " + output + ": " + e.getMessage());
-        }
+        MobileBertConfig model = options.config();
+        MobileBertCompiler.Compiled compiled = MobileBertRun.compile(model, soc, options.noIta);
+        out.write(compiled.elf());
         return 0;
     }
 }

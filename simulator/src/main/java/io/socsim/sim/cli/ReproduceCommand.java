@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.socsim.config.PowerConfig;
 import io.socsim.config.SocConfig;
+import io.socsim.sim.OutputFile;
 import io.socsim.sim.UserError;
 import io.socsim.sim.cluster.ClusterReport;
 import io.socsim.sim.mobilebert.MobileBertRun;
@@ -68,6 +69,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxCycles <= 0) {
+            throw new UserError("--max-cycles must be positive, not " + maxCycles);
+        }
+        OutputFile jsonFile = json == null ? null : OutputFile.check("--json", json);
         SocConfig soc = system.resolve("ita-cluster");
         PowerConfig power = soc.power().orElseThrow(() -> new UserError(
                 "configuration '" + soc.name() + "' has no power: section, so there is no energy to compare"));
@@ -76,7 +81,7 @@ final class ReproduceCommand implements Callable<Integer> {
             try {
                 model = model.withLayers(layers);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
+                throw new UserError("--layers: " + e.getMessage());
             }
         }
         Paper paper = Paper.load();
@@ -157,7 +162,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 m.put("sensitivity", rows);
             }
             m.put("run", MobileBertRun.report(r, soc.name()));
-            ClusterReport.writeJson(m, json);
+            ClusterReport.writeJson(m, jsonFile);
         }
         return 0;
     }

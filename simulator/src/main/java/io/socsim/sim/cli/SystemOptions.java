@@ -32,8 +32,11 @@ final class SystemOptions {
         try {
             ConfigSource source;
             if (config != null) {
-                if (!Files.isRegularFile(config)) {
-                    throw new UserError("configuration file " + config + " does not exist");
+                if (Files.isDirectory(config)) {
+                    throw new UserError("--config " + config + ": is a directory, not a YAML file");
+                }
+                if (!Files.exists(config)) {
+                    throw new UserError("--config " + config + ": no such configuration file");
                 }
                 source = ConfigSource.file(config);
             } else {
