@@ -7,6 +7,7 @@ import io.socsim.sim.mobilebert.MobileBertRun;
 import io.socsim.workloads.mobilebert.MobileBertCompiler;
 import io.socsim.workloads.mobilebert.MobileBertConfig;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,14 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code socsim compile mobilebert -o mobilebert.elf}: the workload compiled for the configured system. */
-@Command(name = "compile", description = "Compile a built-in workload (mobilebert) into an ELF for the configured system.")
-final class CompileCommand implements Callable<Integer> {
+@Command(name = "compile", description = "Compile a built-in workload (mobilebert) into an ELF for the configured system; prints one line saying what was written.")
+final class CompileCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "mobilebert")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The workload to compile: mobilebert.")
     String workload;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf", description = "ELF file to write (checked before compiling, replaced in one rename).")
     Path output;
+
+    @Option(names = "--quiet", description = "Do not print the line saying what was written; errors still go to standard error.")
+    boolean quiet;
 
     @Mixin
     SystemOptions system;
@@ -39,6 +43,16 @@ final class CompileCommand implements Callable<Integer> {
         MobileBertConfig model = options.config();
         MobileBertCompiler.Compiled compiled = MobileBertRun.compile(model, soc, options.noIta);
         out.write(compiled.elf());
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "%s: MobileBERT (%s variant, S=%d, %d of 24 layers%s) for %s, %d bytes%n", output,
+                    model.variant().name().toLowerCase(Locale.ROOT), model.seq(), model.layers(), options.noIta ? ", no ITA" : "",
+                    soc.name(), compiled.elf().length);
+        }
         return 0;
+    }
+
+    @Override
+    public String defaultPresetHelp() {
+        return "ita-cluster";
     }
 }

@@ -37,9 +37,10 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The configured command line: converters and error handlers. */
+    /** The configured command line: per-command help texts and the error handlers. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        SystemOptions.describeDefaults(cli);
         cli.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
         cli.registerConverter(Long.TYPE, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
         cli.registerConverter(Integer.class, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));

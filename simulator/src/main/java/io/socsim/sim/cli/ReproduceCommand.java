@@ -13,6 +13,7 @@ import io.socsim.sim.power.Sensitivity;
 import io.socsim.workloads.mobilebert.MobileBertConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
  * ASSUMPTION coefficient and the clock within their ranges.
  */
 @Command(name = "reproduce", description = "Run MobileBERT on the ita-cluster preset and compare with the published figures.")
-final class ReproduceCommand implements Callable<Integer> {
+final class ReproduceCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
     @Mixin
     SystemOptions system;
@@ -48,8 +49,12 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the comparison (and the run report) as JSON.")
     Path json;
 
-    @Option(names = "--max-cycles", defaultValue = "20000000000")
+    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "20000000000",
+            description = "Stop the simulation after this many cycles (default: ${DEFAULT-VALUE}).")
     long maxCycles;
+
+    @Option(names = "--quiet", description = "Print nothing on standard output (the results go to --json only); errors still go to standard error.")
+    boolean quiet;
 
     /** The published figures, read from the bundled reference file. */
     record Paper(String source, double gopsPerSecond, double inferencesPerSecond, double powerMw, double gopPerJoule,
@@ -89,7 +94,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (r.mismatches() != 0) {
             throw new UserError("the simulated output differs from the golden model in " + r.mismatches() + " bytes", UserError.PROGRAM_FAULT);
         }
-        PrintStream out = System.out;
+        PrintStream out = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         var e = r.energy();
         double onChipMw = e.onChipPowerMw(), onChipGopJ = e.onChipGopPerJoule(r.gop());
         out.printf(Locale.ROOT, "MobileBERT, %d layers, S=%d, on %s at %.0f MHz and %.2f V; output matches the golden model bit for bit%n",
@@ -165,6 +170,11 @@ final class ReproduceCommand implements Callable<Integer> {
             ClusterReport.writeJson(m, jsonFile);
         }
         return 0;
+    }
+
+    @Override
+    public String defaultPresetHelp() {
+        return "ita-cluster";
     }
 
     private static void row(PrintStream out, String name, double ours, double paper) {

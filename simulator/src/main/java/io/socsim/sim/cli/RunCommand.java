@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * the functional single-hart machine.
  */
 @Command(name = "run", description = "Run a RISC-V ELF program (prints what it writes and exits with its exit code), or the built-in workload 'mobilebert'.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable.")
     Path program;
@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SystemOptions system;
 
-    @Option(names = "--max-cycles", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
     long maxCycles;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the run report as JSON (and the resolved configuration beside it, FILE.config.yaml); both paths are checked before the run.")
@@ -126,4 +126,8 @@ final class RunCommand implements Callable<Integer> {
         reportFiles.write(report, soc);
     }
 
+    @Override
+    public String defaultPresetHelp() {
+        return "rv32-bare for a program, ita-cluster for mobilebert";
+    }
 }
