@@ -1,5 +1,6 @@
 package io.socsim.sim.bench;
 
+import io.socsim.config.ConfigException;
 import io.socsim.config.ConfigLoader;
 import io.socsim.config.ConfigSource;
 import io.socsim.config.SocConfig;
@@ -37,15 +38,21 @@ public final class GemmBenchmark {
         }
     }
 
-    /** Runs the kernel once: generated, simulated, verified. */
+    /**
+     * Runs the kernel once: generated, simulated, verified.
+     *
+     * @throws UserError for an unknown preset, a core count the preset cannot have, a problem that
+     *                   does not fit, or an output that differs from the golden model
+     */
     public static Measurement measure(String preset, int cores, int m, int n, int k, boolean l2) {
-        SocConfig soc = ConfigLoader.load(ConfigSource.preset(preset), List.of("cores.count=" + cores));
-        GemmSpec spec = GemmSpec.of(m, n, k).withCores(cores).withPlacement(l2 ? GemmSpec.Placement.L2_DMA : GemmSpec.Placement.L1);
+        SocConfig soc = system(preset, cores);
         GemmKernel kernel;
+        GemmSpec spec;
         try {
+            spec = GemmSpec.of(m, n, k).withCores(cores).withPlacement(l2 ? GemmSpec.Placement.L2_DMA : GemmSpec.Placement.L1);
             kernel = new GemmKernel(spec, soc);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError("gemm " + m + "x" + n + "x" + k + " on " + cores + " cores of " + preset + ": " + e.getMessage());
         }
         ElfFile elf = ElfFile.read(kernel.elf(), "gemm.elf");
         Cluster cluster = new Cluster(soc, elf, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
@@ -55,9 +62,32 @@ public final class GemmBenchmark {
         byte[] expected = kernel.expectedOutput();
         byte[] actual = cluster.readMemory(kernel.layout().cAddress(), expected.length);
         if (!Arrays.equals(expected, actual)) {
-            throw new IllegalStateException("GEMM output differs from the golden model");
+            throw new UserError("GEMM output differs from the golden model (" + preset + ", " + cores + " cores, "
+                    + m + "x" + n + "x" + k + (result.failure() != null ? "; " + result.failure() : "") + ")", UserError.PROGRAM_FAULT);
         }
         return new Measurement(spec, result, seconds);
+    }
+
+    /** The preset with {@code cores} cores; the core count is the bench's {@code --cores}, which messages name. */
+    private static SocConfig system(String preset, int cores) {
+        ConfigSource source;
+        try {
+            source = ConfigSource.preset(preset);
+        } catch (ConfigException e) {
+            throw new UserError("--preset: " + e.getMessage());
+        }
+        String override = "cores.count=" + cores;
+        try {
+            return ConfigLoader.load(source, List.of(override));
+        } catch (ConfigException e) {
+            // the override is the only change to a valid preset, so every problem is the core count's
+            StringBuilder message = new StringBuilder();
+            for (String problem : e.problems()) {
+                message.append(message.length() == 0 ? "" : "\n").append("--cores ").append(cores).append(" on ").append(preset).append(": ")
+                        .append(problem.replace("--set " + override + ": ", ""));
+            }
+            throw new UserError(message.toString());
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.socsim.sim.cli;
 
 import io.socsim.config.SocConfig;
+import io.socsim.sim.OutputFile;
 import io.socsim.sim.UserError;
 import io.socsim.sim.mobilebert.MobileBertRun;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.socsim.workloads.mobilebert.MobileBertCompiler;
+import io.socsim.workloads.mobilebert.MobileBertConfig;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,14 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code socsim compile mobilebert -o mobilebert.elf}: the workload compiled for the configured system. */
-@Command(name = "compile", description = "Compile a built-in workload (mobilebert) into an ELF for the configured system.")
-final class CompileCommand implements Callable<Integer> {
+@Command(name = "compile", description = "Compile a built-in workload (mobilebert) into an ELF for the configured system; prints one line saying what was written.")
+final class CompileCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "mobilebert")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The workload to compile: mobilebert.")
     String workload;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf", description = "ELF file to write (checked before compiling, replaced in one rename).")
     Path output;
+
+    @Option(names = "--quiet", description = "Do not print the line saying what was written; errors still go to standard error.")
+    boolean quiet;
 
     @Mixin
     SystemOptions system;
@@ -33,12 +38,21 @@ final class CompileCommand implements Callable<Integer> {
         if (!"mobilebert".equals(workload)) {
             throw new UserError("unknown workload '" + workload + "' (available: mobilebert)");
         }
+        OutputFile out = OutputFile.check("-o", output);
         SocConfig soc = system.resolve("ita-cluster");
-        try {
-            Files.write(output, MobileBertRun.compile(options.config(), soc, options.noIta).elf());
-        } catch (IOException e) {
-            throw new UserError("cannot write " + output + ": " + e.getMessage());
+        MobileBertConfig model = options.config();
+        MobileBertCompiler.Compiled compiled = MobileBertRun.compile(model, soc, options.noIta);
+        out.write(compiled.elf());
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "%s: MobileBERT (%s variant, S=%d, %d of 24 layers%s) for %s, %d bytes%n", output,
+                    model.variant().name().toLowerCase(Locale.ROOT), model.seq(), model.layers(), options.noIta ? ", no ITA" : "",
+                    soc.name(), compiled.elf().length);
         }
         return 0;
+    }
+
+    @Override
+    public String defaultPresetHelp() {
+        return "ita-cluster";
     }
 }

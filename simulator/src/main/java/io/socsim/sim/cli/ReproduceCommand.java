@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.socsim.config.PowerConfig;
 import io.socsim.config.SocConfig;
+import io.socsim.sim.OutputFile;
 import io.socsim.sim.UserError;
 import io.socsim.sim.cluster.ClusterReport;
 import io.socsim.sim.mobilebert.MobileBertRun;
@@ -12,6 +13,7 @@ import io.socsim.sim.power.Sensitivity;
 import io.socsim.workloads.mobilebert.MobileBertConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Option;
  * ASSUMPTION coefficient and the clock within their ranges.
  */
 @Command(name = "reproduce", description = "Run MobileBERT on the ita-cluster preset and compare with the published figures.")
-final class ReproduceCommand implements Callable<Integer> {
+final class ReproduceCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
     @Mixin
     SystemOptions system;
@@ -47,8 +49,12 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the comparison (and the run report) as JSON.")
     Path json;
 
-    @Option(names = "--max-cycles", defaultValue = "20000000000")
+    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "20000000000",
+            description = "Stop the simulation after this many cycles (default: ${DEFAULT-VALUE}).")
     long maxCycles;
+
+    @Option(names = "--quiet", description = "Print nothing on standard output (the results go to --json only); errors still go to standard error.")
+    boolean quiet;
 
     /** The published figures, read from the bundled reference file. */
     record Paper(String source, double gopsPerSecond, double inferencesPerSecond, double powerMw, double gopPerJoule,
@@ -68,6 +74,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxCycles <= 0) {
+            throw new UserError("--max-cycles must be positive, not " + maxCycles);
+        }
+        OutputFile jsonFile = json == null ? null : OutputFile.check("--json", json);
         SocConfig soc = system.resolve("ita-cluster");
         PowerConfig power = soc.power().orElseThrow(() -> new UserError(
                 "configuration '" + soc.name() + "' has no power: section, so there is no energy to compare"));
@@ -76,7 +86,7 @@ final class ReproduceCommand implements Callable<Integer> {
             try {
                 model = model.withLayers(layers);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
+                throw new UserError("--layers: " + e.getMessage());
             }
         }
         Paper paper = Paper.load();
@@ -84,7 +94,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (r.mismatches() != 0) {
             throw new UserError("the simulated output differs from the golden model in " + r.mismatches() + " bytes", UserError.PROGRAM_FAULT);
         }
-        PrintStream out = System.out;
+        PrintStream out = quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.out;
         var e = r.energy();
         double onChipMw = e.onChipPowerMw(), onChipGopJ = e.onChipGopPerJoule(r.gop());
         out.printf(Locale.ROOT, "MobileBERT, %d layers, S=%d, on %s at %.0f MHz and %.2f V; output matches the golden model bit for bit%n",
@@ -157,9 +167,14 @@ final class ReproduceCommand implements Callable<Integer> {
                 m.put("sensitivity", rows);
             }
             m.put("run", MobileBertRun.report(r, soc.name()));
-            ClusterReport.writeJson(m, json);
+            ClusterReport.writeJson(m, jsonFile);
         }
         return 0;
+    }
+
+    @Override
+    public String defaultPresetHelp() {
+        return "ita-cluster";
     }
 
     private static void row(PrintStream out, String name, double ours, double paper) {

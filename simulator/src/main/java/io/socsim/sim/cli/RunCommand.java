@@ -1,6 +1,5 @@
 package io.socsim.sim.cli;
 
-import io.socsim.config.ConfigWriter;
 import io.socsim.config.MemoryConfig;
 import io.socsim.config.SocConfig;
 import io.socsim.isa.elf.ElfFile;
@@ -12,7 +11,6 @@ import io.socsim.sim.cluster.ClusterResult;
 import io.socsim.sim.func.FunctionalMachine;
 import io.socsim.sim.mobilebert.MobileBertRun;
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * the functional single-hart machine.
  */
 @Command(name = "run", description = "Run a RISC-V ELF program (prints what it writes and exits with its exit code), or the built-in workload 'mobilebert'.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable.")
     Path program;
@@ -37,11 +35,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SystemOptions system;
 
-    @Option(names = "--max-cycles", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "10000000000", description = "Stop after this many cycles (default: ${DEFAULT-VALUE}).")
     long maxCycles;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the run report as JSON (and the resolved configuration beside it).")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the run report as JSON (and the resolved configuration beside it, FILE.config.yaml); both paths are checked before the run.")
     Path json;
+
+    /** The checked {@code --json} files (null without {@code --json}). */
+    private ReportFiles reportFiles;
 
     @Option(names = "--quiet", description = "Do not print the statistics table (cluster runs print it on standard error).")
     boolean quiet;
@@ -54,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
         if (maxCycles <= 0) {
             throw new UserError("--max-cycles must be positive, not " + maxCycles);
         }
+        reportFiles = ReportFiles.check(json);
         if (program.toString().equals("mobilebert") && !Files.exists(program)) {
             return runMobileBert();
         }
@@ -121,12 +123,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void writeReport(Map<String, Object> report, SocConfig soc) {
-        ClusterReport.writeJson(report, json);
-        Path configFile = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + ".config.yaml");
-        try {
-            Files.writeString(configFile, ConfigWriter.toYaml(soc));
-        } catch (IOException e) {
-            throw new UserError("cannot write " + configFile + ": " + e.getMessage());
-        }
+        reportFiles.write(report, soc);
+    }
+
+    @Override
+    public String defaultPresetHelp() {
+        return "rv32-bare for a program, ita-cluster for mobilebert";
     }
 }

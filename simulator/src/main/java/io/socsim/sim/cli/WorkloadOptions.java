@@ -2,6 +2,7 @@ package io.socsim.sim.cli;
 
 import io.socsim.sim.UserError;
 import io.socsim.workloads.mobilebert.MobileBertConfig;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /** Options of the built-in MobileBERT workload ({@code socsim run mobilebert}, {@code socsim compile mobilebert}). */
@@ -27,28 +28,34 @@ final class WorkloadOptions {
         return layers != null || seq != null || variant != null || seed != null || noIta;
     }
 
+    /** The workload configuration; a {@link UserError} naming the option when a value is out of range. */
     MobileBertConfig config() {
         MobileBertConfig c = MobileBertConfig.defaults();
-        try {
-            if (layers != null) {
-                c = c.withLayers(layers);
+        if (layers != null) {
+            c = checked("--layers", c, x -> x.withLayers(layers));
+        }
+        if (seq != null) {
+            c = checked("--seq", c, x -> x.withSeq(seq));
+        }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        if (variant != null) {
+            switch (variant) {
+                case "ita": c = c.withVariant(MobileBertConfig.Variant.ITA); break;
+                case "original": c = c.withVariant(MobileBertConfig.Variant.ORIGINAL); break;
+                default: throw new UserError("--variant must be 'ita' or 'original', not '" + variant + "'");
             }
-            if (seq != null) {
-                c = c.withSeq(seq);
-            }
-            if (seed != null) {
-                c = c.withSeed(seed);
-            }
-            if (variant != null) {
-                switch (variant) {
-                    case "ita": c = c.withVariant(MobileBertConfig.Variant.ITA); break;
-                    case "original": c = c.withVariant(MobileBertConfig.Variant.ORIGINAL); break;
-                    default: throw new UserError("--variant must be 'ita' or 'original', not '" + variant + "'");
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
         }
         return c;
+    }
+
+    /** {@code change} applied to {@code c}, its validation message prefixed with the option that asked for it. */
+    static MobileBertConfig checked(String option, MobileBertConfig c, UnaryOperator<MobileBertConfig> change) {
+        try {
+            return change.apply(c);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
+        }
     }
 }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.socsim.sim.OutputFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,12 +98,13 @@ public final class ClusterReport {
         return Math.round(v * 10000.0) / 10000.0;
     }
 
-    public static void writeJson(Map<String, Object> report, Path file) {
+    /** Writes the report through {@link OutputFile} (checked before the run, replaced in one rename). */
+    public static void writeJson(Map<String, Object> report, OutputFile file) {
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            Files.writeString(file, mapper.writer(pp).writeValueAsString(report) + "\n");
+            file.write(mapper.writer(pp).writeValueAsString(report) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
