@@ -14,7 +14,7 @@ import java.util.Map;
  * @param programExitCode the value the program passed to exit ({@link Reason#EXIT} only, else null)
  * @param test            the failing riscv-tests test number ({@link Reason#TOHOST_FAIL} with an odd value, else null)
  * @param core            the core that ended the run, or the core whose pc is reported; null for a deadlock
- * @param pc              that core's pc (the exiting or faulting instruction; where core 0 stood at a cut), or null
+ * @param pc              that core's pc (the exiting or faulting instruction; where core 0 stood at a cut), or null if not known
  * @param message         one line saying what happened, naming core and pc where there is one
  */
 public record RunEnd(Reason reason, int exitCode, Integer programExitCode, Integer test, Integer core, Integer pc, String message) {
@@ -40,17 +40,17 @@ public record RunEnd(Reason reason, int exitCode, Integer programExitCode, Integ
         }
     }
 
-    public static RunEnd exit(int programExitCode, int core, int pc) {
+    public static RunEnd exit(int programExitCode, int core, Integer pc) {
         return new RunEnd(Reason.EXIT, programExitCode & 0xff, programExitCode, null, core, pc,
                 String.format(Locale.ROOT, "core %d exited with code %d", core, programExitCode));
     }
 
-    public static RunEnd tohostPass(int core, int pc) {
+    public static RunEnd tohostPass(int core, Integer pc) {
         return new RunEnd(Reason.TOHOST_PASS, 0, null, null, core, pc, "riscv-tests: passed (tohost = 1)");
     }
 
     /** {@code test} is null when the value written was not a riscv-tests result (even). */
-    public static RunEnd tohostFail(Integer test, int core, int pc, String message) {
+    public static RunEnd tohostFail(Integer test, int core, Integer pc, String message) {
         return new RunEnd(Reason.TOHOST_FAIL, TOHOST_FAIL_CODE, null, test, core, pc, message);
     }
 

@@ -194,7 +194,9 @@ final class ReproduceCommand implements Callable<Integer> {
                     sm.put("high", s.high());
                     sm.put("on_chip_power_change_mw", s.onChipPowerChangeMw());
                     sm.put("on_chip_gop_per_j_change", s.onChipGopPerJouleChange());
-                    sm.put("source", s.source().replaceAll("\\s+", " ").strip());
+                    sm.put("source", s.name().equals(Sensitivity.FREQUENCY)
+                            ? "frequency_range_mhz of reference/wiese2024.yaml (bounds and their sources there)"
+                            : s.source().replaceAll("\\s+", " ").strip());
                     rows.add(sm);
                 }
                 m.put("sensitivity", rows);

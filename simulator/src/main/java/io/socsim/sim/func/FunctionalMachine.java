@@ -68,7 +68,7 @@ public final class FunctionalMachine {
 
     private RunEnd end(boolean interrupted, long maxInstructions) {
         if (hart.state() == Hart.EXITED) {
-            return host.end(0, hart.pc(), hart.exitCode());
+            return host.end(0, null, hart.exitCode()); // the hart ran in slices: the exiting instruction's pc is not kept
         }
         if (hart.state() == Hart.HALTED) {
             int pc = hart.lastCause() < 0 ? hart.pc() : hart.lastTrapPc();

@@ -80,8 +80,8 @@ public final class StdioHost implements HostInterface {
         }
     }
 
-    /** How a run ended whose hart {@code core} exited with {@code exitCode} at {@code pc}: through tohost or its own exit. */
-    public RunEnd end(int core, int pc, int exitCode) {
+    /** How a run ended whose hart {@code core} exited with {@code exitCode} at {@code pc} (null: unknown): through tohost or its own exit. */
+    public RunEnd end(int core, Integer pc, int exitCode) {
         if (tohostValue == 0) {
             return RunEnd.exit(exitCode, core, pc);
         }
