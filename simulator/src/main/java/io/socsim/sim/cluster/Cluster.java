@@ -571,7 +571,7 @@ public final class Cluster {
             if (sem == Sem.P_ELW) {
                 cost += timing.elwExtraCycles(); // p.elw: L + 2
                 c.otherStalls += timing.elwExtraCycles();
-                c.lastCharge = CoreState.CHARGE_ELW;
+                c.lastCharge = CoreState.CHARGE_OTHER; // its extra cycles come after its access: cut them first
             } else {
                 c.loadReg = DecodeCache.rd(d);
                 c.loadReadyAt = now + cost + timing.loadUsePenaltyCycles();
@@ -894,39 +894,47 @@ public final class Cluster {
                 dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), events(total, coreStats));
     }
 
+    /** Indices of the accounts in coreStats' working array. */
+    private static final int A_BRANCH = 0, A_MUL_DIV = 1, A_OTHER = 2, A_MEMORY = 3, A_LOAD_USE = 4, A_SLEEP = 5, A_TCDM = 6, A_ISSUE = 7;
+
     /**
      * Core {@code c}'s accounts at the end of a run of {@code total} cycles. Its latest charge (an
      * instruction's extra cycles, a load-use wait or a wake-up) may reach past the end: the
-     * overshoot is cut from that account, so the columns add up to {@code total} exactly.
+     * overshoot is cut from that account first, so the columns add up to {@code total} exactly.
      */
     private static ClusterResult.CoreStats coreStats(CoreState c, long total) {
-        long sleep = c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0); // asleep at the end
-        long issue = c.busy - c.branchStalls - c.mulDivStalls - c.memoryStalls - c.otherStalls;
-        // accounts in cut order: the latest charge's first, then the rest as a fallback
-        long[] a = {c.branchStalls, c.mulDivStalls, c.otherStalls, c.memoryStalls, c.loadUseStalls, sleep, c.tcdmStalls, issue};
-        int[] order = cutOrder(c.lastCharge);
-        long over = issue + c.branchStalls + c.mulDivStalls + c.memoryStalls + c.otherStalls + c.loadUseStalls + c.tcdmStalls + sleep - total;
-        for (int k = 0; k < order.length && over > 0; k++) {
-            long cut = Math.min(over, a[order[k]]);
-            a[order[k]] -= cut;
+        long[] a = new long[8];
+        a[A_BRANCH] = c.branchStalls;
+        a[A_MUL_DIV] = c.mulDivStalls;
+        a[A_OTHER] = c.otherStalls;
+        a[A_MEMORY] = c.memoryStalls;
+        a[A_LOAD_USE] = c.loadUseStalls;
+        a[A_SLEEP] = c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0); // asleep at the end
+        a[A_TCDM] = c.tcdmStalls;
+        a[A_ISSUE] = c.busy - c.branchStalls - c.mulDivStalls - c.memoryStalls - c.otherStalls;
+        long over = -total;
+        for (long v : a) {
+            over += v;
+        }
+        for (int account : cutOrder(c.lastCharge)) {
+            long cut = Math.min(Math.max(over, 0), a[account]);
+            a[account] -= cut;
             over -= cut;
         }
-        long idle = -over; // what no account covers: the core stood still before the end
-        return new ClusterResult.CoreStats(c.id, c.instructions, a[7], a[0], a[1], a[3], a[2], a[4], a[6], a[5], idle,
-                c.loads, c.stores);
+        long idle = -over; // what no account covers: the core stood between instructions at the end
+        return new ClusterResult.CoreStats(c.id, c.instructions, a[A_ISSUE], a[A_BRANCH], a[A_MUL_DIV], a[A_MEMORY], a[A_OTHER],
+                a[A_LOAD_USE], a[A_TCDM], a[A_SLEEP], idle, c.loads, c.stores);
     }
 
-    /** Indices into coreStats' account array: the account of {@code charge} first. */
+    /** The accounts to cut an overshoot from: the latest charge's first, then the others as a fallback. */
     private static int[] cutOrder(byte charge) {
         switch (charge) {
-            case CoreState.CHARGE_BRANCH: return new int[] {0, 2, 3, 1, 4, 5, 6, 7};
-            case CoreState.CHARGE_MUL_DIV: return new int[] {1, 2, 3, 0, 4, 5, 6, 7};
-            case CoreState.CHARGE_OTHER: return new int[] {2, 3, 0, 1, 4, 5, 6, 7};
-            case CoreState.CHARGE_ELW: return new int[] {2, 3, 0, 1, 4, 5, 6, 7};  // its extra cycles come after its access
-            case CoreState.CHARGE_MEMORY: return new int[] {3, 2, 0, 1, 4, 5, 6, 7};
-            case CoreState.CHARGE_LOAD_USE: return new int[] {4, 3, 2, 0, 1, 5, 6, 7};
-            case CoreState.CHARGE_SLEEP: return new int[] {5, 4, 3, 2, 0, 1, 6, 7};
-            default: return new int[] {3, 2, 0, 1, 4, 5, 6, 7};
+            case CoreState.CHARGE_BRANCH: return new int[] {A_BRANCH, A_OTHER, A_MEMORY, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_MUL_DIV: return new int[] {A_MUL_DIV, A_OTHER, A_MEMORY, A_BRANCH, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_OTHER: return new int[] {A_OTHER, A_MEMORY, A_BRANCH, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_LOAD_USE: return new int[] {A_LOAD_USE, A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_SLEEP: return new int[] {A_SLEEP, A_LOAD_USE, A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_TCDM, A_ISSUE};
+            default: return new int[] {A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
         }
     }
 }

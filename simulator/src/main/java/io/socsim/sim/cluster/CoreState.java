@@ -30,7 +30,7 @@ final class CoreState {
      * columns add up to the run's cycles exactly.
      */
     static final byte CHARGE_NONE = 0, CHARGE_BRANCH = 1, CHARGE_MUL_DIV = 2, CHARGE_OTHER = 3, CHARGE_MEMORY = 4,
-            CHARGE_ELW = 5, CHARGE_LOAD_USE = 6, CHARGE_SLEEP = 7;
+            CHARGE_LOAD_USE = 5, CHARGE_SLEEP = 6;
     byte lastCharge;
     byte firstCharge;      // lastCharge after the first instruction of the current run-ahead batch
 
