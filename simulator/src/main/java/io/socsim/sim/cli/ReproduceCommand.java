@@ -141,10 +141,10 @@ final class ReproduceCommand implements Callable<Integer> {
         sweep.sort(Comparator.comparingDouble((Sensitivity.Entry s) -> -Math.abs(s.onChipPowerChangeMw())).thenComparing(Sensitivity.Entry::name));
         if (sensitivity) {
             out.println("sensitivity (each value from the low to the high end of its range, the others fixed), largest on-chip power change first:");
-            out.printf(Locale.ROOT, "  %-34s %5s %12s %12s %18s %22s%n", "coefficient", "unit", "low", "high", "on-chip power (mW)",
-                    "on-chip GOp/J (GOp/J)");
+            out.printf(Locale.ROOT, "  %-34s %5s %12s %12s %27s %22s%n", "coefficient", "unit", "low", "high", "change of on-chip power (mW)",
+                    "change of on-chip GOp/J");
             for (Sensitivity.Entry s : sweep) {
-                out.printf(Locale.ROOT, "  %-34s %5s %12.4g %12.4g %+18.2f %+22.0f%n", s.name(), unit(s.name()), s.low(), s.high(),
+                out.printf(Locale.ROOT, "  %-34s %5s %12.4g %12.4g %+28.2f %+22.0f%n", s.name(), unit(s.name()), s.low(), s.high(),
                         s.onChipPowerChangeMw(), s.onChipGopPerJouleChange());
             }
         }

@@ -65,7 +65,7 @@ class ReproduceCommandTest {
         Path json = tmp.resolve("sens.json");
         CliRunner.Result r = CliRunner.run("reproduce", "--layers", "1", "--sensitivity", "--json", json.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("unit").contains("on-chip power (mW)").contains("on-chip GOp/J (GOp/J)");
+        assertThat(r.out()).contains("unit").contains("change of on-chip power (mW)").contains("change of on-chip GOp/J");
         JsonNode rows = new ObjectMapper().readTree(json.toFile()).get("sensitivity");
         assertThat(rows.size()).isGreaterThan(10);
         double previous = Double.POSITIVE_INFINITY;
