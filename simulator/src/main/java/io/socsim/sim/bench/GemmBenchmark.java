@@ -59,6 +59,9 @@ public final class GemmBenchmark {
         long start = System.nanoTime();
         ClusterResult result = cluster.run(Long.MAX_VALUE / 4);
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (!result.end().success()) {
+            throw result.end().asError();
+        }
         byte[] expected = kernel.expectedOutput();
         byte[] actual = cluster.readMemory(kernel.layout().cAddress(), expected.length);
         if (!Arrays.equals(expected, actual)) {

@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        io.socsim.sim.Interrupts.installSigintHandler(); // Ctrl-C ends a run with its statistics so far, exit 130
         System.exit(execute(args));
     }
 

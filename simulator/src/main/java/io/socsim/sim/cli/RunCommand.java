@@ -4,6 +4,8 @@ import io.socsim.config.MemoryConfig;
 import io.socsim.config.SocConfig;
 import io.socsim.isa.elf.ElfFile;
 import io.socsim.isa.elf.ElfFormatException;
+import io.socsim.sim.RunEnd;
+import io.socsim.sim.SystemDescription;
 import io.socsim.sim.UserError;
 import io.socsim.sim.cluster.Cluster;
 import io.socsim.sim.cluster.ClusterReport;
@@ -69,41 +71,53 @@ final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset
             throw new UserError(e.getMessage());
         }
         SocConfig soc = system.resolve("rv32-bare");
+        SystemDescription described = SystemDescriptions.of(system, "rv32-bare", soc);
         BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         BufferedOutputStream err = new BufferedOutputStream(System.err, 1 << 12);
         if (soc.memory().l1().isPresent()) {
             ClusterResult result = new Cluster(soc, elf, out, err).run(maxCycles);
-            if (result.failure() != null) {
-                System.err.println("socsim: " + result.failure());
-            }
             if (!quiet) {
                 ClusterReport.print(result, System.err);
             }
             if (json != null) {
-                Map<String, Object> report = ClusterReport.toMap(result, program.getFileName().toString(), soc.name());
+                Map<String, Object> report = ClusterReport.toMap(result, program.getFileName().toString(), described);
                 soc.power().ifPresent(p -> report.putAll(io.socsim.sim.power.EnergyModel.compute(p, soc.clock().voltageV(),
                         soc.clock().frequencyMhz(), result.events()).toMap()));
                 writeReport(report, soc);
             }
-            return result.exitCode() & 0xff;
+            return verdict(result.end());
         }
         MemoryConfig ram = soc.memory().ram().orElseThrow(() -> new UserError(
                 "configuration '" + soc.name() + "' has neither an L1 TCDM nor a flat RAM to run a program in"));
         FunctionalMachine machine = new FunctionalMachine(elf, ram.base(), ram.size(), out, err);
         FunctionalMachine.Result result = machine.run(maxCycles);
-        if (result.failure() != null) {
-            System.err.println("socsim: " + result.failure());
-        }
         if (json != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("program", program.getFileName().toString());
-            report.put("system", soc.name());
-            report.put("exit_code", result.exitCode());
+            report.put("system", described.toMap());
+            report.put("end", result.end().toMap());
             report.put("cycles", result.instructions()); // functional: one cycle per instruction
             report.put("instructions", result.instructions());
             writeReport(report, soc);
         }
-        return result.exitCode() & 0xff; // what a process exit status keeps, as under QEMU
+        return verdict(result.end());
+    }
+
+    /**
+     * The exit status of a run whose report is out: the program's own code when it exited, 0 or 1
+     * for a tohost verdict (with the failing test on standard error), and otherwise the
+     * simulator's error, one line on standard error with its fixed code (README, "Exit codes").
+     */
+    static int verdict(RunEnd end) {
+        switch (end.reason()) {
+            case EXIT: case TOHOST_PASS:
+                return end.exitCode(); // the low 8 bits of the program's code: what a process exit status keeps, as under QEMU
+            case TOHOST_FAIL:
+                System.err.println("socsim: " + end.message());
+                return end.exitCode();
+            default:
+                throw end.asError();
+        }
     }
 
     private int runMobileBert() {
@@ -114,7 +128,12 @@ final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset
             ClusterReport.print(r.cluster(), System.err);
         }
         if (json != null) {
-            writeReport(MobileBertRun.report(r, soc.name()), soc);
+            writeReport(MobileBertRun.report(r, SystemDescriptions.of(system, "ita-cluster", soc)), soc);
+        }
+        if (!r.finished()) {
+            throw r.cluster().end().programEnded()
+                    ? new UserError("the MobileBERT program ended with " + r.cluster().end().message(), UserError.PROGRAM_FAULT)
+                    : r.cluster().end().asError();
         }
         if (r.mismatches() != 0) {
             throw new UserError("the simulated output differs from the golden model in " + r.mismatches() + " bytes", UserError.PROGRAM_FAULT);

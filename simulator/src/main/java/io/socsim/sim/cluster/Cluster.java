@@ -16,6 +16,8 @@ import io.socsim.memory.MemorySystem;
 import io.socsim.memory.Region;
 import io.socsim.memory.Tcdm;
 import io.socsim.sim.Faults;
+import io.socsim.sim.Interrupts;
+import io.socsim.sim.RunEnd;
 import io.socsim.sim.UserError;
 import io.socsim.sim.func.StdioHost;
 import java.io.OutputStream;
@@ -64,7 +66,10 @@ public final class Cluster {
     private final java.util.Map<Integer, io.socsim.sim.power.EventCounts> snapshots = new java.util.TreeMap<>();
     /** How far past the cycle loop a core may run private instructions. */
     private static final int RUN_AHEAD_CYCLES = 64;
-    private int exitCore = -1;
+    private int exitCore = -1;     // the core whose exit or fault ended the run, -1 while it runs
+    private RunEnd end;            // why it ended, once it has
+    /** Cycle-loop steps between two polls of the interrupt flag (a power of two). */
+    private static final int POLL_STEPS = 4096;
 
     public Cluster(SocConfig config, ElfFile elf, OutputStream out, OutputStream err) {
         this.config = config;
@@ -152,12 +157,24 @@ public final class Cluster {
 
     // ------------------------------------------------------------------ the cycle loop
 
-    /** Runs until a core exits; throws {@link UserError} for faults, deadlocks and the cycle limit. */
+    /**
+     * Runs until a core exits or faults, every core is asleep for good, the cycle limit is reached
+     * or an interrupt is requested ({@link Interrupts}); {@link ClusterResult#end()} says which.
+     * Every ending returns the statistics up to its cycle.
+     */
     public ClusterResult run(long maxCycles) {
         this.maxCycles = maxCycles;
         long from = 0;
+        int polls = 0;
+        boolean interrupted = false;
         try {
             while (exitCore < 0) {
+                if ((++polls & (POLL_STEPS - 1)) == 0 && !interrupted && Interrupts.requested()) {
+                    // Stop a run-ahead window from now, where no core has issued yet: the cycle
+                    // limit then cuts every core's account there as it does for --max-cycles.
+                    interrupted = true;
+                    this.maxCycles = Math.min(this.maxCycles, from + RUN_AHEAD_CYCLES);
+                }
                 long next = NEVER;
                 for (CoreState c : cores) {
                     if (c.readyAt < next) {
@@ -171,13 +188,22 @@ public final class Cluster {
                     next = Math.min(next, ita.nextActivity(from));
                 }
                 if (next == NEVER) {
-                    throw new UserError(deadlockReport(), UserError.PROGRAM_FAULT);
+                    for (CoreState c : cores) {
+                        cycle = Math.max(cycle, c.sleepSince); // a wfi sleeps from the cycle after it
+                    }
+                    end = RunEnd.deadlock(deadlockReport());
+                    break;
                 }
-                if (next >= maxCycles) {
-                    cycle = maxCycles;
-                    throw new UserError(String.format(Locale.ROOT,
-                            "program did not finish within %d cycles (core 0 at pc %s); raise --max-cycles if it needs longer",
-                            maxCycles, elf.describe(cores[0].hart.pc())), UserError.LIMIT_REACHED);
+                if (next >= this.maxCycles) {
+                    cycle = this.maxCycles;
+                    int pc = cores[0].hart.pc();
+                    end = interrupted
+                            ? RunEnd.interrupted(0, pc, String.format(Locale.ROOT,
+                                    "interrupted at cycle %d (core 0 at pc %s); the statistics are those so far", cycle, elf.describe(pc)))
+                            : RunEnd.maxCycles(0, pc, String.format(Locale.ROOT,
+                                    "program did not finish within %d cycles (core 0 at pc %s); raise --max-cycles if it needs longer",
+                                    maxCycles, elf.describe(pc)));
+                    break;
                 }
                 step(next);
                 from = next + 1;
@@ -236,6 +262,7 @@ public final class Cluster {
         if (c.loadReg != 0 && now < c.loadReadyAt && reads(d, sem, c.loadReg)) {
             c.loadUseStalls += c.loadReadyAt - now;
             c.readyAt = c.loadReadyAt;
+            c.lastCharge = CoreState.CHARGE_LOAD_USE;
             return false;
         }
         int kind = InsnClass.KIND[sem];
@@ -337,6 +364,7 @@ public final class Cluster {
         }
         long at = Math.max(eventCycle, c.sleepSince + waitEntry) + wakeup;
         c.sleepCycles += at - c.sleepSince;
+        c.lastCharge = CoreState.CHARGE_SLEEP;
         c.sleep = CoreState.AWAKE;
         c.hart.run(1);
         c.instructions++;
@@ -349,6 +377,7 @@ public final class Cluster {
     /** A core that waited for a DMA queue slot retries its start at {@code eventCycle}. */
     private void retry(CoreState c, long eventCycle) {
         c.sleepCycles += eventCycle - c.sleepSince;
+        c.lastCharge = CoreState.CHARGE_SLEEP;
         c.sleep = CoreState.AWAKE;
         c.readyAt = eventCycle;
     }
@@ -362,6 +391,7 @@ public final class Cluster {
     private void execute(CoreState c, long now) {
         c.batchLength = 0;
         executeOne(c, now, c.decoded);
+        c.firstCharge = c.lastCharge;
         long limit = Math.min(now + RUN_AHEAD_CYCLES, maxCycles);
         while (c.sleep == CoreState.AWAKE && !c.done && exitCore < 0 && c.batchLength < CoreState.BATCH) {
             long t = c.readyAt;
@@ -379,6 +409,7 @@ public final class Cluster {
                 }
                 c.loadUseStalls += loadUse;
                 c.readyAt = t;
+                c.lastCharge = CoreState.CHARGE_LOAD_USE;
             }
             int i = c.batchLength++;
             c.batchIssue[i] = t;
@@ -404,6 +435,8 @@ public final class Cluster {
                 if (issue < end || (issue == end && c.id < exit)) {
                     break;
                 }
+                c.batchLength = i;
+                c.lastCharge = i == 0 ? c.firstCharge : CoreState.chargeOf(c.batchPenaltyKind[i - 1]);
                 c.instructions--;
                 c.energyClasses[c.batchEnergyClass[i]]--;
                 c.busy -= c.batchCost[i];
@@ -428,12 +461,11 @@ public final class Cluster {
         try {
             h.run(1);
         } catch (ClusterDma.DmaError | ItaEngine.ItaError e) {
-            c.done = true;
-            throw new UserError(String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()),
-                    UserError.PROGRAM_FAULT);
+            faulted(c, now, pcBefore, String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()));
+            return;
         }
         if (!h.running()) {
-            finished(c, now);
+            finished(c, now, pcBefore);
             return;
         }
         c.instructions++;
@@ -443,30 +475,36 @@ public final class Cluster {
             case InsnClass.BRANCH:
                 cost = taken ? timing.takenBranchCycles() : timing.notTakenBranchCycles();
                 c.branchStalls += cost - 1;
+                c.lastCharge = CoreState.CHARGE_BRANCH;
                 break;
             case InsnClass.JAL:
                 cost = timing.jalCycles();
                 c.branchStalls += cost - 1;
+                c.lastCharge = CoreState.CHARGE_BRANCH;
                 break;
             case InsnClass.JALR: {
                 int rs1 = DecodeCache.rs1(d);
                 cost = timing.jalrCycles() + (rs1 != 0 && rs1 == c.lastWritten ? timing.jalrAfterWritePenaltyCycles() : 0);
                 c.branchStalls += cost - 1;
+                c.lastCharge = CoreState.CHARGE_BRANCH;
                 break;
             }
             case InsnClass.MULH:
                 cost = timing.mulhCycles();
                 c.mulDivStalls += cost - 1;
+                c.lastCharge = CoreState.CHARGE_MUL_DIV;
                 break;
             case InsnClass.DIV: {
                 boolean signed = sem == Sem.DIV || sem == Sem.REM;
                 cost = timing.divideCycles(signed && divisor < 0 ? -divisor : divisor);
                 c.mulDivStalls += cost - 1;
+                c.lastCharge = CoreState.CHARGE_MUL_DIV;
                 break;
             }
             case InsnClass.CSR:
                 cost = slowCsr[DecodeCache.imm(d) & 0xfff] ? timing.csrSlowCycles() : timing.csrFastCycles();
                 c.otherStalls += cost - 1;
+                c.lastCharge = CoreState.CHARGE_OTHER;
                 break;
             case InsnClass.LOAD: case InsnClass.STORE:
                 cost = memoryAccess(c, d, sem, kind, address, now);
@@ -527,11 +565,13 @@ public final class Cluster {
         boolean misaligned = (address & (size - 1)) != 0;
         int cost = latency + (misaligned ? latency * timing.misalignedExtraCycles() : 0);
         c.memoryStalls += cost - 1;
+        c.lastCharge = CoreState.CHARGE_MEMORY;
         if (kind == InsnClass.LOAD) {
             c.loads++;
             if (sem == Sem.P_ELW) {
                 cost += timing.elwExtraCycles(); // p.elw: L + 2
                 c.otherStalls += timing.elwExtraCycles();
+                c.lastCharge = CoreState.CHARGE_OTHER; // its extra cycles come after its access: cut them first
             } else {
                 c.loadReg = DecodeCache.rd(d);
                 c.loadReadyAt = now + cost + timing.loadUsePenaltyCycles();
@@ -542,34 +582,93 @@ public final class Cluster {
         return cost;
     }
 
-    private void finished(CoreState c, long now) {
+    private void finished(CoreState c, long now, int pc) {
         Hart h = c.hart;
-        c.done = true;
-        c.readyAt = NEVER;
-        if (h.state() == Hart.EXITED) {
-            c.instructions++;
-            c.energyClasses[InsnClass.E_ALU]++; // the exit call
-            c.busy++;
-            takeBackRunAhead(now, c.id);
-            cycle = now + 1;
-            exitCore = c.id;
+        if (h.state() != Hart.EXITED) {
+            faulted(c, now, pc, String.format(Locale.ROOT, "core %d: %s", c.id, Faults.describe(h, elf)));
             return;
         }
-        throw new UserError(String.format(Locale.ROOT, "core %d: %s", c.id, Faults.describe(h, elf)), UserError.PROGRAM_FAULT);
+        c.done = true;
+        c.readyAt = NEVER;
+        c.instructions++;
+        c.energyClasses[InsnClass.E_ALU]++; // the exit call
+        c.busy++;
+        c.lastCharge = CoreState.CHARGE_NONE;
+        takeBackRunAhead(now, c.id);
+        cycle = now + 1;
+        exitCore = c.id;
+        end = host.end(c.id, pc, h.exitCode());
     }
 
+    /** Core {@code c} faulted on the instruction it issued at {@code now}: the run ends after that cycle. */
+    private void faulted(CoreState c, long now, int pc, String message) {
+        c.done = true;
+        c.readyAt = NEVER;
+        c.busy++; // its issue cycle; it does not retire
+        c.lastCharge = CoreState.CHARGE_NONE;
+        takeBackRunAhead(now, c.id);
+        cycle = now + 1;
+        exitCore = c.id;
+        end = RunEnd.fault(c.id, pc, message);
+    }
+
+    /**
+     * One line: the cycle, then each group of consecutive cores that stand at the same pc for the
+     * same reason, and a hint when the program was linked for another core count.
+     */
     private String deadlockReport() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "deadlock at cycle %d: every core is asleep and nothing pending can wake one", cycle));
-        for (CoreState c : cores) {
-            b.append(String.format(Locale.ROOT, "%n  core %d at pc %s: %s", c.id, elf.describe(c.hart.pc()), waitReason(c)));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "deadlock at cycle %d: every core is asleep and nothing pending can wake one:", cycle));
+        int first = 0;
+        for (int i = 1; i <= cores.length; i++) {
+            if (i < cores.length && coreState(cores[i]).equals(coreState(cores[first]))) {
+                continue;
+            }
+            b.append(first == 0 ? " " : "; ");
+            b.append(i - 1 == first ? "core " + first : "cores " + first + "-" + (i - 1)).append(' ').append(coreState(cores[first]));
+            first = i;
         }
+        coreCountHint().ifPresent(h -> b.append("; ").append(h));
         return b.toString();
     }
+
+    private String coreState(CoreState c) {
+        return "at pc " + elf.describe(c.hart.pc()) + " " + waitReason(c);
+    }
+
+    /**
+     * The SDK's link script gives every program an absolute symbol {@code __num_cores} (its stack
+     * count, 8 unless the build says otherwise); cores beyond it park after the boot barrier, so a
+     * later barrier, which waits for every configured core, never opens.
+     */
+    private java.util.Optional<String> coreCountHint() {
+        boolean atBarrier = false;
+        for (CoreState c : cores) {
+            atBarrier |= c.sleep == CoreState.SLEEP_BARRIER;
+        }
+        java.util.Optional<Integer> built = elf.symbolAddress(NUM_CORES_SYMBOL);
+        if (!atBarrier || built.isEmpty() || built.get() == cores.length) {
+            return java.util.Optional.empty();
+        }
+        int n = built.get();
+        String consequence = n < cores.length
+                ? String.format(Locale.ROOT, "cores %d-%d have no stack and park, so a barrier waiting for all %d never opens",
+                        n, cores.length - 1, cores.length)
+                : "the program waits for cores that do not exist";
+        return java.util.Optional.of(String.format(Locale.ROOT,
+                "the program was built for %d cores (ELF symbol %s) but the system has %d (cores.count): %s; "
+                        + "run it with --set cores.count=%d or relink it with -Wl,--defsym=%s=%d",
+                n, NUM_CORES_SYMBOL, cores.length, consequence, n, NUM_CORES_SYMBOL, cores.length));
+    }
+
+    /** The core count a program was linked for (sdk/link-cluster.ld). */
+    static final String NUM_CORES_SYMBOL = "__num_cores";
 
     private String waitReason(CoreState c) {
         switch (c.sleep) {
             case CoreState.SLEEP_BARRIER: return "waiting at the hardware barrier";
-            case CoreState.SLEEP_EVENT: return String.format(Locale.ROOT, "waiting for an event (mask 0x%x, pending 0x%x)", eventUnit.mask(c.id), eventUnit.pending(c.id));
+            case CoreState.SLEEP_EVENT: return String.format(Locale.ROOT, "waiting for an event (mask 0x%x, pending 0x%x)",
+                    eventUnit.mask(c.id), eventUnit.pending(c.id));
             case CoreState.SLEEP_DMA: return "waiting for DMA transfer " + c.waitId;
             case CoreState.SLEEP_DMA_QUEUE: return "waiting for a free DMA queue slot";
             case CoreState.SLEEP_ITA: return "waiting for ITA job " + ita.waitId(c.id);
@@ -779,19 +878,10 @@ public final class Cluster {
     // ------------------------------------------------------------------ results
 
     private ClusterResult result() {
-        CoreState exiting = cores[exitCore];
         long total = cycle;
         List<ClusterResult.CoreStats> coreStats = new ArrayList<>();
         for (CoreState c : cores) {
-            long accounted = c.busy + c.loadUseStalls + c.tcdmStalls + c.sleepCycles; // memory stalls are inside busy
-            if (c.sleep != CoreState.AWAKE && !c.done) {
-                accounted += total - c.sleepSince; // still asleep at the end
-            }
-            // an instruction issued before the end may still be running after it: cut it there
-            coreStats.add(new ClusterResult.CoreStats(c.id, c.instructions, c.busy - Math.max(0, accounted - total), c.loadUseStalls, c.branchStalls,
-                    c.mulDivStalls, c.tcdmStalls, c.memoryStalls, c.otherStalls,
-                    c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0),
-                    Math.max(0, total - accounted), c.loads, c.stores));
+            coreStats.add(coreStats(c, total));
         }
         long[] bankAccesses = new long[tcdm.banks()];
         long[] bankConflicts = new long[tcdm.banks()];
@@ -799,8 +889,52 @@ public final class Cluster {
             bankAccesses[b] = tcdm.accesses(b);
             bankConflicts[b] = tcdm.conflicts(b);
         }
-        return new ClusterResult(exiting.hart.exitCode(), total, coreStats, bankAccesses, bankConflicts,
+        return new ClusterResult(end, total, coreStats, bankAccesses, bankConflicts,
                 dma == null ? 0 : dma.bytes(), dma == null ? 0 : dma.transfers(), dma == null ? 0 : dma.busyCycles(),
-                dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), events(total, coreStats), host.failure());
+                dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), events(total, coreStats));
+    }
+
+    /** Indices of the accounts in coreStats' working array. */
+    private static final int A_BRANCH = 0, A_MUL_DIV = 1, A_OTHER = 2, A_MEMORY = 3, A_LOAD_USE = 4, A_SLEEP = 5, A_TCDM = 6, A_ISSUE = 7;
+
+    /**
+     * Core {@code c}'s accounts at the end of a run of {@code total} cycles. Its latest charge (an
+     * instruction's extra cycles, a load-use wait or a wake-up) may reach past the end: the
+     * overshoot is cut from that account first, so the columns add up to {@code total} exactly.
+     */
+    private static ClusterResult.CoreStats coreStats(CoreState c, long total) {
+        long[] a = new long[8];
+        a[A_BRANCH] = c.branchStalls;
+        a[A_MUL_DIV] = c.mulDivStalls;
+        a[A_OTHER] = c.otherStalls;
+        a[A_MEMORY] = c.memoryStalls;
+        a[A_LOAD_USE] = c.loadUseStalls;
+        a[A_SLEEP] = c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0); // asleep at the end
+        a[A_TCDM] = c.tcdmStalls;
+        a[A_ISSUE] = c.busy - c.branchStalls - c.mulDivStalls - c.memoryStalls - c.otherStalls;
+        long over = -total;
+        for (long v : a) {
+            over += v;
+        }
+        for (int account : cutOrder(c.lastCharge)) {
+            long cut = Math.min(Math.max(over, 0), a[account]);
+            a[account] -= cut;
+            over -= cut;
+        }
+        long idle = -over; // what no account covers: the core stood between instructions at the end
+        return new ClusterResult.CoreStats(c.id, c.instructions, a[A_ISSUE], a[A_BRANCH], a[A_MUL_DIV], a[A_MEMORY], a[A_OTHER],
+                a[A_LOAD_USE], a[A_TCDM], a[A_SLEEP], idle, c.loads, c.stores);
+    }
+
+    /** The accounts to cut an overshoot from: the latest charge's first, then the others as a fallback. */
+    private static int[] cutOrder(byte charge) {
+        switch (charge) {
+            case CoreState.CHARGE_BRANCH: return new int[] {A_BRANCH, A_OTHER, A_MEMORY, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_MUL_DIV: return new int[] {A_MUL_DIV, A_OTHER, A_MEMORY, A_BRANCH, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_OTHER: return new int[] {A_OTHER, A_MEMORY, A_BRANCH, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_LOAD_USE: return new int[] {A_LOAD_USE, A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_SLEEP, A_TCDM, A_ISSUE};
+            case CoreState.CHARGE_SLEEP: return new int[] {A_SLEEP, A_LOAD_USE, A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_TCDM, A_ISSUE};
+            default: return new int[] {A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.socsim.sim.OutputFile;
+import io.socsim.sim.SystemDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -21,12 +22,19 @@ public final class ClusterReport {
     private ClusterReport() {
     }
 
-    /** The report as ordered maps (deterministic JSON). */
-    public static Map<String, Object> toMap(ClusterResult r, String program, String system) {
+    /** The report of an ELF run as ordered maps (deterministic JSON): what ran, how it ended, then {@link #statistics}. */
+    public static Map<String, Object> toMap(ClusterResult r, String program, SystemDescription system) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("program", program);
-        m.put("system", system);
-        m.put("exit_code", r.exitCode());
+        m.put("system", system.toMap());
+        m.put("end", r.end().toMap());
+        m.putAll(statistics(r));
+        return m;
+    }
+
+    /** The cluster's counters: cycles, instructions, each core's accounts (adding up to the cycles), TCDM, DMA, ITA. */
+    public static Map<String, Object> statistics(ClusterResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("cycles", r.cycles());
         m.put("instructions", r.instructions());
         m.put("ipc", round(r.cycles() == 0 ? 0 : (double) r.instructions() / r.cycles()));
@@ -36,17 +44,18 @@ public final class ClusterReport {
             cm.put("id", c.id());
             cm.put("instructions", c.instructions());
             cm.put("ipc", round(r.cycles() == 0 ? 0 : (double) c.instructions() / r.cycles()));
-            cm.put("cycles_busy", c.busy());
-            Map<String, Object> stalls = new LinkedHashMap<>();
-            stalls.put("load_use", c.loadUseStalls());
-            stalls.put("branch", c.branchStalls());
-            stalls.put("mul_div", c.mulDivStalls());
-            stalls.put("tcdm_conflict", c.tcdmStalls());
-            stalls.put("memory", c.memoryStalls());
-            stalls.put("other", c.otherStalls());
-            stalls.put("sleep", c.sleepCycles());
-            cm.put("stalls", stalls);
-            cm.put("idle", c.idle());
+            Map<String, Object> cycles = new LinkedHashMap<>();
+            cycles.put("issue", c.issue());
+            cycles.put("branch", c.branchStalls());
+            cycles.put("mul_div", c.mulDivStalls());
+            cycles.put("memory", c.memoryStalls());
+            cycles.put("other", c.otherStalls());
+            cycles.put("load_use", c.loadUseStalls());
+            cycles.put("tcdm_conflict", c.tcdmStalls());
+            cycles.put("sleep", c.sleepCycles());
+            cycles.put("idle", c.idle());
+            cycles.put("total", c.total());
+            cm.put("cycles", cycles);
             cm.put("loads", c.loads());
             cm.put("stores", c.stores());
             cores.add(cm);
@@ -110,7 +119,10 @@ public final class ClusterReport {
         }
     }
 
-    /** The terminal table: totals, then where each core's cycles went. */
+    /**
+     * The terminal table: totals, then where each core's cycles went. The columns from issue to
+     * idle are disjoint and add up to total, the run's cycles (docs/report.md).
+     */
     public static void print(ClusterResult r, PrintStream out) {
         if (r.ita() != null && r.ita().jobs() > 0) {
             var s = r.ita();
@@ -120,12 +132,12 @@ public final class ClusterReport {
         out.printf(Locale.ROOT, "cycles %d, instructions %d, IPC %.3f, TCDM accesses %d, conflicts %d, DMA %d bytes in %d transfers%n",
                 r.cycles(), r.instructions(), r.cycles() == 0 ? 0.0 : (double) r.instructions() / r.cycles(),
                 r.tcdmAccesses(), r.tcdmConflicts(), r.dmaBytes(), r.dmaTransfers());
-        out.printf(Locale.ROOT, "%4s %12s %12s %10s %10s %10s %10s %10s %10s %12s %12s%n",
-                "core", "instr", "busy", "load-use", "branch", "mul/div", "tcdm", "memory", "other", "sleep", "idle");
+        out.printf(Locale.ROOT, "%4s %11s | %11s %10s %9s %10s %8s %10s %9s %11s %10s | %11s%n",
+                "core", "instr", "issue", "branch", "mul/div", "memory", "other", "load-use", "tcdm", "sleep", "idle", "total");
         for (ClusterResult.CoreStats c : r.cores()) {
-            out.printf(Locale.ROOT, "%4d %12d %12d %10d %10d %10d %10d %10d %10d %12d %12d%n", c.id(), c.instructions(), c.busy(),
-                    c.loadUseStalls(), c.branchStalls(), c.mulDivStalls(), c.tcdmStalls(), c.memoryStalls(), c.otherStalls(),
-                    c.sleepCycles(), c.idle());
+            out.printf(Locale.ROOT, "%4d %11d | %11d %10d %9d %10d %8d %10d %9d %11d %10d | %11d%n", c.id(), c.instructions(), c.issue(),
+                    c.branchStalls(), c.mulDivStalls(), c.memoryStalls(), c.otherStalls(), c.loadUseStalls(), c.tcdmStalls(),
+                    c.sleepCycles(), c.idle(), c.total());
         }
     }
 }

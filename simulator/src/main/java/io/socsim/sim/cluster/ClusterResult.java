@@ -1,12 +1,14 @@
 package io.socsim.sim.cluster;
 
+import io.socsim.sim.RunEnd;
 import java.util.List;
 
 /**
  * What a cluster run measured.
  *
- * @param exitCode      exit code of the core that ended the run
- * @param cycles        cluster cycles from reset to the end of the exiting instruction
+ * @param end           why the run ended, and the exit status it gives
+ * @param cycles        cluster cycles from reset to the end of the run (the end of the exiting or
+ *                      faulting instruction, the cycle limit, the interrupt's cut, or the deadlock)
  * @param cores         per-core statistics, by core id
  * @param bankAccesses  granted TCDM accesses per bank
  * @param bankConflicts TCDM requests that lost arbitration, per bank
@@ -16,20 +18,38 @@ import java.util.List;
  * @param dmaConflictCycles cycles a DMA word lost its bank
  * @param ita           accelerator counters, or null without ITA
  * @param events        what the power model charges for
- * @param failure       why a riscv-tests style run failed, or null
  */
-public record ClusterResult(int exitCode, long cycles, List<CoreStats> cores, long[] bankAccesses, long[] bankConflicts,
+public record ClusterResult(RunEnd end, long cycles, List<CoreStats> cores, long[] bankAccesses, long[] bankConflicts,
         long dmaBytes, long dmaTransfers, long dmaBusyCycles, long dmaConflictCycles, io.socsim.ita.ItaEngine.Stats ita,
-        io.socsim.sim.power.EventCounts events, String failure) {
+        io.socsim.sim.power.EventCounts events) {
 
     /**
-     * Where one core's cycles went. {@code busy} includes the extra cycles of taken branches and
-     * jumps, multi-cycle multiply/divide, slow CSRs and memory latency (also listed on their own);
-     * load-use and TCDM-conflict stalls, {@code sleep} and {@code idle} (before start or after the
-     * end) add up with {@code busy} to the run's cycles.
+     * Where one core's cycles went; the accounts are disjoint and add up to the run's cycles
+     * ({@link #total()}). {@code issue}: one cycle per instruction the core issued and paid for;
+     * {@code branch}, {@code mulDiv}, {@code memory}, {@code other}: the cycles an instruction held
+     * the core beyond its issue cycle (taken branches and jumps; multi-cycle multiply and divide;
+     * memory latency and misaligned halves; slow CSRs and p.elw); {@code loadUse}: waiting for a
+     * loaded value; {@code tcdm}: retrying after losing a bank; {@code sleep}: clock-gated in the
+     * event unit (the waiting load included); {@code idle}: none of these (after its last
+     * instruction, when the run ended first).
      */
-    public record CoreStats(int id, long instructions, long busy, long loadUseStalls, long branchStalls, long mulDivStalls,
-            long tcdmStalls, long memoryStalls, long otherStalls, long sleepCycles, long idle, long loads, long stores) {
+    public record CoreStats(int id, long instructions, long issue, long branchStalls, long mulDivStalls, long memoryStalls,
+            long otherStalls, long loadUseStalls, long tcdmStalls, long sleepCycles, long idle, long loads, long stores) {
+
+        /** Cycles spent on instructions: issue and the extra cycles they cost (not load-use or TCDM stalls). */
+        public long busy() {
+            return issue + branchStalls + mulDivStalls + memoryStalls + otherStalls;
+        }
+
+        /** Every account: the run's cycles. */
+        public long total() {
+            return busy() + loadUseStalls + tcdmStalls + sleepCycles + idle;
+        }
+    }
+
+    /** The process exit status of the run (see {@link RunEnd}). */
+    public int exitCode() {
+        return end.exitCode();
     }
 
     public long instructions() {

@@ -24,6 +24,16 @@ final class CoreState {
     int address;           // its memory address, when it is a load or store
     boolean done;          // the core ended (exit or halted)
 
+    /**
+     * The account the core's latest charge went to beyond its issue cycle. Only that charge can
+     * reach past the end of a run, so {@link Cluster} cuts the overshoot from it and the per-core
+     * columns add up to the run's cycles exactly.
+     */
+    static final byte CHARGE_NONE = 0, CHARGE_BRANCH = 1, CHARGE_MUL_DIV = 2, CHARGE_OTHER = 3, CHARGE_MEMORY = 4,
+            CHARGE_LOAD_USE = 5, CHARGE_SLEEP = 6;
+    byte lastCharge;
+    byte firstCharge;      // lastCharge after the first instruction of the current run-ahead batch
+
     // the current run-ahead batch, so that instructions issued after the run's end can be taken back
     static final int BATCH = 128;
     final long[] batchIssue = new long[BATCH];
@@ -34,15 +44,20 @@ final class CoreState {
     final int[] batchLoadUse = new int[BATCH];
     int batchLength;
 
+    /** The charge of a run-ahead instruction from its batchPenaltyKind (private instructions: branch or mul/div). */
+    static byte chargeOf(byte penaltyKind) {
+        return penaltyKind == 1 ? CHARGE_BRANCH : penaltyKind == 2 ? CHARGE_MUL_DIV : CHARGE_NONE;
+    }
+
     // statistics (cycles unless named otherwise)
     long instructions;
-    long busy;             // cycles spent issuing or executing instructions, penalties included
+    long busy;             // cycles spent issuing or executing instructions: issue + branch + mul/div + memory + other
     long loadUseStalls;
     long branchStalls;     // extra cycles of taken branches and jumps
     long mulDivStalls;
     long tcdmStalls;       // cycles lost to bank conflicts
     long memoryStalls;     // cycles a load or store held the core beyond its issue cycle (latency, misaligned)
-    long otherStalls;      // slow CSRs, DMA queue full
+    long otherStalls;      // slow CSRs, the extra cycles of p.elw
     long sleepCycles;      // clock-gated in the event unit
     long loads;
     long stores;

@@ -6,13 +6,15 @@ import io.socsim.isa.exec.Bus;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Hart;
 import io.socsim.sim.Faults;
+import io.socsim.sim.Interrupts;
+import io.socsim.sim.RunEnd;
 import io.socsim.sim.UserError;
 import java.io.OutputStream;
 import java.util.Locale;
 
 /**
  * One hart and a flat RAM, no timing: the {@code rv32-bare} machine. Loads an ELF by segments,
- * starts the hart at the entry point and runs it to exit, fault or instruction limit.
+ * starts the hart at the entry point and runs it to exit, fault, instruction limit or interrupt.
  */
 public final class FunctionalMachine {
 
@@ -47,21 +49,39 @@ public final class FunctionalMachine {
         hart.pc(elf.entry());
     }
 
-    /** Runs until the program ends or {@code maxInstructions} have executed. */
+    /**
+     * Runs until the program ends, faults, {@code maxInstructions} have executed or an interrupt
+     * is requested ({@link Interrupts}, polled between slices); {@link Result#end()} says which.
+     */
     public Result run(long maxInstructions) {
+        boolean interrupted = false;
         while (hart.running() && hart.instret() < maxInstructions) {
+            if (Interrupts.requested()) {
+                interrupted = true;
+                break;
+            }
             hart.run(Math.min(SLICE, maxInstructions - hart.instret()));
         }
         host.flush();
+        return new Result(end(interrupted, maxInstructions), hart.instret());
+    }
+
+    private RunEnd end(boolean interrupted, long maxInstructions) {
         if (hart.state() == Hart.EXITED) {
-            return new Result(hart.exitCode(), hart.instret(), host.failure());
+            return host.end(0, null, hart.exitCode()); // the hart ran in slices: the exiting instruction's pc is not kept
         }
         if (hart.state() == Hart.HALTED) {
-            throw new UserError("core 0: " + Faults.describe(hart, elf), UserError.PROGRAM_FAULT);
+            int pc = hart.lastCause() < 0 ? hart.pc() : hart.lastTrapPc();
+            return RunEnd.fault(0, pc, "core 0: " + Faults.describe(hart, elf));
         }
-        throw new UserError(String.format(Locale.ROOT,
+        if (interrupted) {
+            return RunEnd.interrupted(0, hart.pc(), String.format(Locale.ROOT,
+                    "interrupted after %d instructions (core 0 at pc %s); the statistics are those so far",
+                    hart.instret(), elf.describe(hart.pc())));
+        }
+        return RunEnd.maxCycles(0, hart.pc(), String.format(Locale.ROOT,
                 "program did not finish within %d cycles (core 0 at pc %s); raise --max-cycles if it needs longer",
-                maxInstructions, elf.describe(hart.pc())), UserError.LIMIT_REACHED);
+                maxInstructions, elf.describe(hart.pc())));
     }
 
     public Hart hart() {
@@ -69,10 +89,14 @@ public final class FunctionalMachine {
     }
 
     /**
-     * @param exitCode     the program's exit code
+     * @param end          why the run ended, and the exit status it gives
      * @param instructions instructions retired
-     * @param failure      why a riscv-tests style run failed, or null
      */
-    public record Result(int exitCode, long instructions, String failure) {
+    public record Result(RunEnd end, long instructions) {
+
+        /** The process exit status of the run. */
+        public int exitCode() {
+            return end.exitCode();
+        }
     }
 }

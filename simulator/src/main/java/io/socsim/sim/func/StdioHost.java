@@ -2,6 +2,7 @@ package io.socsim.sim.func;
 
 import io.socsim.isa.exec.Hart;
 import io.socsim.isa.exec.HostInterface;
+import io.socsim.sim.RunEnd;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,8 @@ import java.io.UncheckedIOException;
  * Host calls with the numbers of Linux's riscv32 ABI, so that the same binaries run under
  * {@code qemu-riscv32}: a7 = 93 exits with a0, a7 = 64 writes a2 bytes at a1 to fd a0 (1 or 2)
  * and returns the count in a0. The riscv-tests {@code tohost} mailbox: 1 passes, an odd value v
- * fails test v >> 1.
+ * fails test v >> 1. A failure exits with the fixed code {@link RunEnd#TOHOST_FAIL_CODE} (not the
+ * test number, which would collide with socsim's own codes 2-4); the number is in {@link #end}.
  */
 public final class StdioHost implements HostInterface {
 
@@ -21,6 +23,7 @@ public final class StdioHost implements HostInterface {
     private final OutputStream out;
     private final OutputStream err;
     private String failure;
+    private int tohostValue; // the value that ended the run through tohost, 0 if none
 
     public StdioHost(OutputStream out, OutputStream err) {
         this.out = out;
@@ -65,15 +68,27 @@ public final class StdioHost implements HostInterface {
         if (value == 0) {
             return; // a cleared mailbox is not a message
         }
+        tohostValue = value;
         if (value == 1) {
             hart.exit(0);
         } else if ((value & 1) == 1) {
             failure = "riscv-tests: test " + (value >>> 1) + " failed (tohost = " + value + ")";
-            hart.exit(Math.max(1, (value >>> 1) & 0xff));
+            hart.exit(RunEnd.TOHOST_FAIL_CODE);
         } else {
             failure = "tohost written with " + value + ", which is not a riscv-tests result (odd values only)";
-            hart.exit(1);
+            hart.exit(RunEnd.TOHOST_FAIL_CODE);
         }
+    }
+
+    /** How a run ended whose hart {@code core} exited with {@code exitCode} at {@code pc} (null: unknown): through tohost or its own exit. */
+    public RunEnd end(int core, Integer pc, int exitCode) {
+        if (tohostValue == 0) {
+            return RunEnd.exit(exitCode, core, pc);
+        }
+        if (tohostValue == 1) {
+            return RunEnd.tohostPass(core, pc);
+        }
+        return RunEnd.tohostFail((tohostValue & 1) == 1 ? tohostValue >>> 1 : null, core, pc, failure);
     }
 
     /** A message explaining a failing tohost result, or null. */

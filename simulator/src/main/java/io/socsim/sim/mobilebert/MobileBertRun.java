@@ -2,6 +2,7 @@ package io.socsim.sim.mobilebert;
 
 import io.socsim.config.SocConfig;
 import io.socsim.isa.elf.ElfFile;
+import io.socsim.sim.SystemDescription;
 import io.socsim.sim.UserError;
 import io.socsim.sim.cluster.Cluster;
 import io.socsim.sim.cluster.ClusterReport;
@@ -24,11 +25,28 @@ import java.util.Map;
  */
 public final class MobileBertRun {
 
-    /** A finished, verified run. */
-    public record Result(MobileBertCompiler.Compiled compiled, ClusterResult cluster, long[] marks, int mismatches,
+    /**
+     * A run, finished or cut short ({@code cluster.end()}: an interrupt, the cycle limit, a fault).
+     * {@code marks} holds the mcycle of each mark the program reached, the first {@code marksReached}
+     * of them; {@code mismatches} is -1 when the run did not finish and its output was not checked.
+     */
+    public record Result(MobileBertCompiler.Compiled compiled, ClusterResult cluster, long[] marks, int marksReached, int mismatches,
             double frequencyMhz, double compileSeconds, double simulateSeconds,
             io.socsim.config.PowerConfig power, io.socsim.sim.power.EnergyReport energy,
             java.util.List<io.socsim.sim.power.EventCounts> markEvents) {
+
+        /** True when the program ran to its end and exited with 0. */
+        public boolean finished() {
+            return cluster.end().success();
+        }
+
+        /** Encoder layers whose every operation completed (from the mark table: a layer is done once a later mark is reached). */
+        public int layersFinished() {
+            if (finished()) {
+                return compiled.config().layers();
+            }
+            return marksReached == 0 ? 0 : Math.max(0, compiled.marks().get(marksReached - 1).layer());
+        }
 
         public double gop() {
             return 2.0 * compiled.macs() / 1e9;
@@ -72,8 +90,8 @@ public final class MobileBertRun {
         ClusterResult result = cluster.run(maxCycles);
         long t2 = System.nanoTime();
         byte[] out = cluster.readMemory(compiled.outputAddress(), compiled.outputBytes());
-        int mismatches = 0;
-        for (int i = 0; i < out.length; i++) {
+        int mismatches = result.end().success() ? 0 : -1;
+        for (int i = 0; i < out.length && mismatches >= 0; i++) {
             mismatches += out[i] != compiled.expectedOutput()[i] ? 1 : 0;
         }
         byte[] raw = cluster.readMemory(compiled.marksAddress(), 4 * compiled.marks().size());
@@ -85,10 +103,12 @@ public final class MobileBertRun {
                 .map(p -> io.socsim.sim.power.EnergyModel.compute(p, soc.clock().voltageV(), soc.clock().frequencyMhz(), result.events()))
                 .orElse(null);
         java.util.List<io.socsim.sim.power.EventCounts> snaps = new ArrayList<>();
+        int reached = 0; // core 0 writes the marks in order: those reached are a prefix
         for (int i = 0; i < marks.length; i++) {
             snaps.add(cluster.markSnapshots().get(i));
+            reached += reached == i && snaps.get(i) != null ? 1 : 0;
         }
-        return new Result(compiled, result, marks, mismatches, soc.clock().frequencyMhz(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, soc.power().orElse(null), energy, snaps);
+        return new Result(compiled, result, marks, reached, mismatches, soc.clock().frequencyMhz(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, soc.power().orElse(null), energy, snaps);
     }
 
     /** Energy between mark i and mark i + 1, priced from the counter snapshots taken at the marks (NaN if unknown). */
@@ -106,55 +126,89 @@ public final class MobileBertRun {
         return r.power();
     }
 
-    /** Cycles between consecutive marks, attributed to the operation that starts at each. */
+    /** Cycles between consecutive marks reached, attributed to the operation that starts at each (0 past the last). */
     private static long[] intervals(Result r) {
         long[] m = r.marks();
         long[] d = new long[m.length];
-        for (int i = 0; i + 1 < m.length; i++) {
+        for (int i = 0; i + 1 < r.marksReached(); i++) {
             d[i] = m[i + 1] - m[i];
         }
         return d;
     }
 
-    /** The report as ordered maps (deterministic JSON); keys as the issue asks, plus the cluster's. */
-    public static Map<String, Object> report(Result r, String system) {
+    /** The report as ordered maps (deterministic JSON, docs/report.md): what ran, how it ended, the figures, the cluster's counters. */
+    public static Map<String, Object> report(Result r, SystemDescription system) {
         Map<String, Object> m = new LinkedHashMap<>();
         MobileBertConfig c = r.compiled().config();
+        boolean done = r.finished();
         m.put("workload", "mobilebert");
-        m.put("system", system);
+        m.put("system", system.toMap());
+        m.put("end", r.cluster().end().toMap());
         m.put("variant", c.variant().name().toLowerCase(Locale.ROOT));
         m.put("sequence_length", c.seq());
+        m.put("seed", c.seed());
         m.put("layers_run", c.layers());
-        m.put("output_matches_golden", r.mismatches() == 0);
+        m.put("layers_finished", r.layersFinished());
+        m.put("output_matches_golden", r.mismatches() < 0 ? null : r.mismatches() == 0);
         m.put("cycles", r.cluster().cycles());
         m.put("frequency_mhz", r.frequencyMhz());
         m.put("time_ms", round(r.cluster().cycles() / r.frequencyMhz() / 1000.0));
         m.put("macs", r.compiled().macs());
         m.put("gop", round(r.gop()));
-        m.put("gops_per_s", round(r.gopsPerSecond()));
-        m.put("inferences_per_s", round(r.inferencesPerSecond()));
+        // rates need the whole inference: a run cut short has none
+        m.put("gops_per_s", done ? round(r.gopsPerSecond()) : null);
+        m.put("inferences_per_s", done ? round(r.inferencesPerSecond()) : null);
+        m.put("cycles_by_operator", cyclesByOperator(r));
+        m.put("layers", layers(r));
+        m.put("utilisation", utilisation(r));
+        if (r.energy() != null) {
+            Map<String, Object> energy = r.energy().toMap();
+            m.put("energy_j", energy.remove("energy_j"));
+            m.put("power_mw", energy.remove("power_mw"));
+            m.put("gop_per_j", done ? round(r.energy().gopPerJoule(r.gop())) : null);
+            m.put("energy_per_inference_mj", done ? round(r.energy().totalJ() * 1e3) : null);
+            m.putAll(energy);
+        }
+        // host times stay on the terminal: the report must be byte-identical across runs and hosts
+        m.put("cluster", ClusterReport.statistics(r.cluster()));
+        return m;
+    }
+
+    /** Cycles before the first mark ("startup"), then per operator kind, over the intervals between the marks reached. */
+    private static Map<String, Object> cyclesByOperator(Result r) {
         long[] d = intervals(r);
         List<MobileBertCompiler.MarkInfo> info = r.compiled().marks();
-        long startup = r.marks().length == 0 ? 0 : r.marks()[0];
         Map<String, Long> byKind = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < r.marksReached(); i++) {
+            byKind.merge(info.get(i).kind(), d[i], Long::sum);
+        }
+        byKind.remove("end");
+        Map<String, Object> ops = new LinkedHashMap<>();
+        ops.put("startup", r.marksReached() == 0 ? 0L : r.marks()[0]);
+        ops.putAll(byKind);
+        return ops;
+    }
+
+    /** The embedding and each encoder layer that completed: cycles, MACs, energy. */
+    private static List<Object> layers(Result r) {
+        long[] d = intervals(r);
+        List<MobileBertCompiler.MarkInfo> info = r.compiled().marks();
+        int current = r.marksReached() == 0 ? Integer.MIN_VALUE : info.get(r.marksReached() - 1).layer(); // the "end" mark: layers
         Map<Integer, Long> byLayer = new LinkedHashMap<>();
         Map<Integer, Long> macsByLayer = new LinkedHashMap<>();
         Map<Integer, Double> energyByLayer = new LinkedHashMap<>();
-        for (int i = 0; i < info.size(); i++) {
-            byKind.merge(info.get(i).kind(), d[i], Long::sum);
-            byLayer.merge(info.get(i).layer(), d[i], Long::sum);
-            macsByLayer.merge(info.get(i).layer(), info.get(i).macs(), Long::sum);
+        for (int i = 0; i + 1 < r.marksReached(); i++) {
+            int layer = info.get(i).layer();
+            if (layer >= current) {
+                break; // the layer in progress when the run was cut
+            }
+            byLayer.merge(layer, d[i], Long::sum);
+            macsByLayer.merge(layer, info.get(i).macs(), Long::sum);
             double joules = intervalEnergy(r, i);
             if (!Double.isNaN(joules)) {
-                energyByLayer.merge(info.get(i).layer(), joules, Double::sum);
+                energyByLayer.merge(layer, joules, Double::sum);
             }
         }
-        byKind.remove("end");
-        byLayer.remove(c.layers());
-        Map<String, Object> ops = new LinkedHashMap<>();
-        ops.put("startup", startup);
-        ops.putAll(byKind);
-        m.put("cycles_by_operator", ops);
         List<Object> layers = new ArrayList<>();
         for (Map.Entry<Integer, Long> e : byLayer.entrySet()) {
             Map<String, Object> lm = new LinkedHashMap<>();
@@ -166,41 +220,42 @@ public final class MobileBertRun {
             }
             layers.add(lm);
         }
-        m.put("layers", layers);
+        return layers;
+    }
+
+    /** Fractions of the run's cycles each unit was busy. */
+    private static Map<String, Object> utilisation(Result r) {
         Map<String, Object> units = new LinkedHashMap<>();
-        long total = r.cluster().cycles();
-        long busy = r.cluster().cores().stream().mapToLong(x -> x.busy()).sum();
+        long total = Math.max(1, r.cluster().cycles());
+        long busy = r.cluster().cores().stream().mapToLong(ClusterResult.CoreStats::busy).sum();
         units.put("cores_busy_fraction", round((double) busy / (total * r.cluster().cores().size())));
         units.put("dma_busy_fraction", round((double) r.cluster().dmaBusyCycles() / total));
         if (r.cluster().ita() != null) {
             units.put("ita_busy_fraction", round((double) r.cluster().ita().busyCycles() / total));
             units.put("ita_utilisation", round(r.cluster().ita().utilisation()));
         }
-        m.put("utilisation", units);
-        if (r.energy() != null) {
-            Map<String, Object> energy = r.energy().toMap();
-            m.put("energy_j", energy.remove("energy_j"));
-            m.put("power_mw", energy.remove("power_mw"));
-            m.put("gop_per_j", round(r.energy().gopPerJoule(r.gop())));
-            m.put("energy_per_inference_mj", round(r.energy().totalJ() * 1e3));
-            m.putAll(energy);
-        }
-        // host times stay on the terminal: the report must be byte-identical across runs and hosts
-        m.put("cluster", ClusterReport.toMap(r.cluster(), "mobilebert", system));
-        return m;
+        return units;
     }
 
     /** The terminal summary. */
     public static void print(Result r, PrintStream out) {
         MobileBertConfig c = r.compiled().config();
-        out.printf(Locale.ROOT, "MobileBERT (%s variant, S=%d, %d of 24 layers): output %s%n", c.variant().name().toLowerCase(Locale.ROOT),
-                c.seq(), c.layers(), r.mismatches() == 0 ? "matches the golden model bit for bit" : r.mismatches() + " bytes differ from the golden model");
+        String head = String.format(Locale.ROOT, "MobileBERT (%s variant, S=%d, %d of 24 layers)", c.variant().name().toLowerCase(Locale.ROOT),
+                c.seq(), c.layers());
+        if (!r.finished()) {
+            out.printf(Locale.ROOT, "%s: %s at cycle %d with %d of %d layers finished; output not checked%n", head,
+                    r.cluster().end().reason().json(), r.cluster().cycles(), r.layersFinished(), c.layers());
+            out.println("cycles by operator so far: " + cyclesByOperator(r));
+            out.println("utilisation so far: " + utilisation(r));
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: output %s%n", head,
+                r.mismatches() == 0 ? "matches the golden model bit for bit" : r.mismatches() + " bytes differ from the golden model");
         out.printf(Locale.ROOT, "cycles %d = %.3f ms at %.0f MHz; %.3f GOp -> %.1f GOp/s, %.2f Inf/s%s%n", r.cluster().cycles(),
                 r.cluster().cycles() / r.frequencyMhz() / 1000.0, r.frequencyMhz(), r.gop(), r.gopsPerSecond(), r.inferencesPerSecond(),
                 c.layers() < 24 ? " (of the " + c.layers() + "-layer network run)" : "");
-        Map<String, Object> rep = report(r, "");
-        out.println("cycles by operator: " + rep.get("cycles_by_operator"));
-        out.println("utilisation: " + rep.get("utilisation"));
+        out.println("cycles by operator: " + cyclesByOperator(r));
+        out.println("utilisation: " + utilisation(r));
         if (r.energy() != null) {
             out.printf(Locale.ROOT, "energy %.3f mJ (%.3f mJ off-chip), average power %.1f mW, %.0f GOp/J at %.2f V%n",
                     r.energy().totalJ() * 1e3, r.energy().offChipJ() * 1e3, r.energy().powerMw(), r.energy().gopPerJoule(r.gop()),
