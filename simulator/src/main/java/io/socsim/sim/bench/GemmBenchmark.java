@@ -66,7 +66,7 @@ public final class GemmBenchmark {
         byte[] actual = cluster.readMemory(kernel.layout().cAddress(), expected.length);
         if (!Arrays.equals(expected, actual)) {
             throw new UserError("GEMM output differs from the golden model (" + preset + ", " + cores + " cores, "
-                    + m + "x" + n + "x" + k + (result.failure() != null ? "; " + result.failure() : "") + ")", UserError.PROGRAM_FAULT);
+                    + m + "x" + n + "x" + k + ")", UserError.PROGRAM_FAULT);
         }
         return new Measurement(spec, result, seconds);
     }
