@@ -12,10 +12,13 @@ import io.socsim.sim.cluster.ClusterReport;
 import io.socsim.sim.cluster.ClusterResult;
 import io.socsim.sim.func.FunctionalMachine;
 import io.socsim.sim.mobilebert.MobileBertRun;
+import io.socsim.workloads.mobilebert.MobileBertCompiler;
+import io.socsim.workloads.mobilebert.MobileBertConfig;
 import java.io.BufferedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -122,7 +125,15 @@ final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset
 
     private int runMobileBert() {
         SocConfig soc = system.resolve("ita-cluster");
-        MobileBertRun.Result r = MobileBertRun.run(workload.config(), soc, workload.noIta, maxCycles);
+        long t0 = System.nanoTime();
+        MobileBertConfig model = workload.config();
+        MobileBertCompiler.Compiled compiled = MobileBertRun.compile(model, soc, workload.noIta);
+        double compileSeconds = (System.nanoTime() - t0) / 1e9;
+        if (!quiet) { // a long run is not silent: say what is being simulated (Ctrl-C stops it with the figures so far)
+            System.err.printf(Locale.ROOT, "socsim: compiled MobileBERT (%d layers, S=%d%s) for %s in %.1f s; simulating ...%n",
+                    model.layers(), model.seq(), workload.noIta ? ", everything on the cores" : "", soc.name(), compileSeconds);
+        }
+        MobileBertRun.Result r = MobileBertRun.simulate(compiled, soc, maxCycles, compileSeconds);
         MobileBertRun.print(r, System.out);
         if (!quiet) {
             ClusterReport.print(r.cluster(), System.err);

@@ -84,6 +84,11 @@ public final class MobileBertRun {
     public static Result run(MobileBertConfig config, SocConfig soc, boolean onCores, long maxCycles) {
         long t0 = System.nanoTime();
         MobileBertCompiler.Compiled compiled = compile(config, soc, onCores);
+        return simulate(compiled, soc, maxCycles, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Runs a compiled inference on the timed cluster and checks it against the golden model. */
+    public static Result simulate(MobileBertCompiler.Compiled compiled, SocConfig soc, long maxCycles, double compileSeconds) {
         long t1 = System.nanoTime();
         Cluster cluster = new Cluster(soc, ElfFile.read(compiled.elf(), "mobilebert.elf"), OutputStream.nullOutputStream(), System.err);
         cluster.watchMarks(compiled.marksAddress(), compiled.marks().size());
@@ -108,7 +113,7 @@ public final class MobileBertRun {
             snaps.add(cluster.markSnapshots().get(i));
             reached += reached == i && snaps.get(i) != null ? 1 : 0;
         }
-        return new Result(compiled, result, marks, reached, mismatches, soc.clock().frequencyMhz(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, soc.power().orElse(null), energy, snaps);
+        return new Result(compiled, result, marks, reached, mismatches, soc.clock().frequencyMhz(), compileSeconds, (t2 - t1) / 1e9, soc.power().orElse(null), energy, snaps);
     }
 
     /** Energy between mark i and mark i + 1, priced from the counter snapshots taken at the marks (NaN if unknown). */

@@ -30,12 +30,17 @@ class SigintTest {
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "mobilebert", "--json", json.toString()));
+                "run", "mobilebert", "--no-ita", "--json", json.toString()));
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
-            // the 24-layer run takes several seconds after a second or two of compiling; interrupt it in the middle
-            Thread.sleep(3500);
-            assertThat(p.isAlive()).as("still running after 3.5 s: " + Files.readString(err)).isTrue();
+            // interrupt once the simulation has begun (the launcher says so on stderr): the run on the
+            // cores alone takes far longer than the grace period, whatever the host's speed
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(err).contains("simulating") && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            assertThat(p.isAlive()).as("still running: " + Files.readString(err)).isTrue();
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
             assertThat(kill.waitFor()).isZero();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGINT").isTrue();
@@ -54,6 +59,6 @@ class SigintTest {
         int finished = report.get("layers_finished").asInt();
         assertThat(report.get("layers").size()).as("the layers finished, and the embedding once it is done").isBetween(finished, finished + 1);
         assertThat(report.get("output_matches_golden").isNull()).isTrue();
-        assertThat(report.get("cycles").asLong()).isPositive().isLessThan(19_000_000L);
+        assertThat(report.get("cycles").asLong()).isPositive();
     }
 }
