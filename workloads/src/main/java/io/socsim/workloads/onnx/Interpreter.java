@@ -250,6 +250,30 @@ public final class Interpreter {
         return t;
     }
 
+    /**
+     * The shape of every value for runtime inputs of the given shapes, by evaluating the graph on
+     * zeros (constant inputs such as Reshape's target come from the graph itself).
+     */
+    public Map<String, long[]> inferShapes(List<long[]> inputShapes) {
+        List<Tensor> zeros = inputShapes.stream().map(Tensor::zeros).toList();
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        run(zeros).values().forEach((k, v) -> shapes.put(k, v.shape()));
+        return shapes;
+    }
+
+    /** {@link #inferShapes(List)} with the shapes the graph declares for its inputs. */
+    public Map<String, long[]> inferShapes() {
+        List<long[]> shapes = new ArrayList<>();
+        for (ValueInfo v : model.graph().runtimeInputs()) {
+            if (v.shape() == null || v.shape().contains(-1L)) {
+                throw new OnnxGraphException("graph input '" + v.name()
+                        + "' has no fixed declared shape " + v.shape());
+            }
+            shapes.add(v.shape().stream().mapToLong(Long::longValue).toArray());
+        }
+        return inferShapes(shapes);
+    }
+
     /** Converts a numpy array of integers (or integral reals) into a tensor. */
     public static Tensor tensorOf(NpyArray a, String what) {
         if (a.isInteger()) {
