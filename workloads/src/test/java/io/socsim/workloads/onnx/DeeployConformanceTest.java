@@ -45,8 +45,8 @@ class DeeployConformanceTest {
         StringBuilder table = new StringBuilder();
         for (Path d : dirs) {
             Conformance.Case c = Conformance.run(root, d);
-            table.append(String.format(Locale.ROOT, "%-44s %-4s %7.1f ms  %s%n", c.name(),
-                    c.passed() ? "pass" : "FAIL", c.millis(), String.join(" ", c.operators())));
+            table.append(String.format(Locale.ROOT, "%-44s %-4s  %s%n", c.name(),
+                    c.passed() ? "pass" : "FAIL", String.join(" ", c.operators())));
             if (!c.passed()) {
                 failures.add(c.name() + ": " + c.detail());
             }
