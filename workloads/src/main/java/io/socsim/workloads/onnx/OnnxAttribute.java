@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A node attribute. {@code value} is a {@code Double} (FLOAT), {@code Long} (INT), {@code String}
- * (STRING), {@link OnnxTensor} (TENSOR), {@code double[]} (FLOATS), {@code long[]} (INTS) or
- * {@code List<String>} (STRINGS); graph-valued attributes are kept by kind only (value
+ * (STRING), {@link OnnxTensor} (TENSOR), {@code double[]} (FLOATS), {@code long[]} (INTS),
+ * {@code List<String>} (STRINGS) or {@code List<OnnxTensor>} (TENSORS); graph-valued attributes are kept by kind only (value
  * {@code null}) because no operator here takes a subgraph.
  */
 public record OnnxAttribute(String name, Kind kind, Object value) {
