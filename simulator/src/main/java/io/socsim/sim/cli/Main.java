@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "socsim", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "socsim 0.1.0",
         description = "Cycle-approximate simulator of an attention-accelerated RISC-V cluster.",
-        subcommands = {RunCommand.class, CompileCommand.class, ReproduceCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CompileCommand.class, ReproduceCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of an unexpected exception (a bug), as picocli and the JVM use. */

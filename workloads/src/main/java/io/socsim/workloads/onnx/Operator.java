@@ -1,0 +1,7 @@
+package io.socsim.workloads.onnx;
+
+/** The exact integer semantics of one operator: its outputs from a node evaluation. */
+@FunctionalInterface
+interface Operator {
+    Tensor[] apply(NodeCall n);
+}
