@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigFuzzTest {
 
-    static final long INPUTS = 5_000;
+    static final long INPUTS = 4_000;
     private static final String FILE = "fuzz.yaml";
 
     /** Values that tend to break a loader: limits, wrong types, YAML syntax, odd text. */
