@@ -1,6 +1,7 @@
 package io.socsim.config;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A configuration the user must fix. Each problem is one self-contained line naming the source,
@@ -17,12 +18,46 @@ public final class ConfigException extends RuntimeException {
         this(List.of(problem));
     }
 
+    /** Each problem stays on its own line: line breaks and other control characters inside one are escaped. */
     public ConfigException(List<String> problems) {
-        super(String.join("\n", problems));
+        super(String.join("\n", escaped(problems)));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one problem");
         }
-        this.problems = List.copyOf(problems);
+        this.problems = escaped(problems);
+    }
+
+    private static List<String> escaped(List<String> problems) {
+        return problems.stream().map(ConfigException::oneLine).toList();
+    }
+
+    /**
+     * Escapes what would break a message line: a multi-line YAML string quoted in a message
+     * ({@code got 'a\nb'}) stays one line.
+     */
+    static String oneLine(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escape = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                        ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
+            };
+            if (escape != null && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Every problem found, one line each, in the order they were detected. */

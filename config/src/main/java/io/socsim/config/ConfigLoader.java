@@ -1,5 +1,6 @@
 package io.socsim.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ public final class ConfigLoader {
     private static Node.MapNode resolve(ConfigSource source, Set<String> chain) {
         Node parsed = YamlTree.parse(source.name(), source.text(), null);
         if (parsed instanceof Node.ScalarNode s && s.isNull()) {
-            throw new ConfigException(source.name() + ": the configuration is empty");
+            throw new ConfigException(s.origin() + ": the configuration is empty");
         }
         if (!(parsed instanceof Node.MapNode root)) {
             throw new ConfigException(parsed.origin() + ": expected key: value lines at the top level, got "
@@ -73,6 +74,9 @@ public final class ConfigLoader {
             }
         } catch (ConfigException e) {
             throw new ConfigException(ext.keyOrigin() + ": extends: " + e.getMessage());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(ext.keyOrigin() + ": extends: '" + target + "' is not a valid file path ("
+                    + e.getReason() + ")");
         }
         chain.add(source.name());
         if (chain.contains(base.name())) {

@@ -85,7 +85,8 @@ final class ConfigMapper {
     }
 
     private CoresConfig cores(Section s) {
-        int count = (int) s.integer("count", null, 1, Long.MAX_VALUE);
+        // Checked as a long: a cast first would turn 0x100000000 into 0 cores and pass.
+        long count = s.integer("count", null, 1, Long.MAX_VALUE);
         if (count > 16) {
             s.error("count", count + " is outside 1 to 16 cores");
             count = 16;
@@ -100,7 +101,7 @@ final class ConfigMapper {
         }
         CoreTiming timing = s.section("timing").map(this::timing).orElse(CoreTiming.RI5CY);
         s.finish();
-        return new CoresConfig(count, isa, boot, timing);
+        return new CoresConfig((int) count, isa, boot, timing);
     }
 
     private CoreTiming timing(Section s) {

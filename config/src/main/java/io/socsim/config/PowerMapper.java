@@ -1,5 +1,6 @@
 package io.socsim.config;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ final class PowerMapper {
             });
         }
         s.finish();
-        if (Double.isNaN(vref) || out.size() < PowerConfig.Key.values().length - PowerConfig.Key.count(PowerConfig.Group.ITA)) {
+        // Count keys, not entries: a present ITA group must not make up for a missing other group.
+        boolean complete = Arrays.stream(PowerConfig.Key.values())
+                .allMatch(k -> k.group() == PowerConfig.Group.ITA || out.containsKey(k));
+        if (Double.isNaN(vref) || !complete) {
             return null;
         }
         return new PowerConfig(vref, out);

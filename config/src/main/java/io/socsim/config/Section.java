@@ -178,11 +178,11 @@ final class Section {
         return s.map(Node.ScalarNode::text).orElse(fallback == null ? "" : fallback);
     }
 
-    /** One of a fixed set of lowercase words. */
+    /** One of a fixed set of lowercase words; a missing required word stands in as the first one. */
     <E> E choice(String key, E fallback, Map<String, E> allowed) {
         Optional<Node.ScalarNode> s = scalar(key, fallback == null);
         if (s.isEmpty()) {
-            return fallback;
+            return fallback != null ? fallback : allowed.values().iterator().next();
         }
         E v = allowed.get(s.get().text());
         if (v == null) {

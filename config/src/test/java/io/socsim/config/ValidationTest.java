@@ -184,7 +184,7 @@ class ValidationTest {
                 .hasMessage("t.yaml:13:5: duplicate key 'banks' (first given at line 12)");
         failing(with("banks: 16", "banks: [16"))
                 .hasMessageStartingWith("t.yaml:13:5: invalid YAML: while parsing a flow sequence, expected ',' or ']'");
-        failing("").hasMessage("t.yaml: the configuration is empty");
+        failing("").hasMessage("t.yaml:1:1: the configuration is empty");
         failing("- a\n- b\n").hasMessage("t.yaml:1:1: expected key: value lines at the top level, got a list");
     }
 
@@ -206,5 +206,51 @@ class ValidationTest {
                 .hasMessage(f + ":12:5: memory.l1.banks: 12 is not a power of two");
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("none.yaml"), List.of()))
                 .hasMessage(dir.resolve("none.yaml") + ": no such configuration file");
+    }
+
+    // ---- Found by ConfigFuzzTest
+
+    @Test
+    void coreCountTooLargeForAnIntIsRefusedNotWrapped() {
+        // was: loaded as 0 (or -1) cores
+        failing(with("count: 8", "count: 0x100000000"))
+                .hasMessage("t.yaml:6:3: cores.count: 4294967296 is outside 1 to 16 cores");
+        failing(with("count: 8", "count: 9223372036854775807"))
+                .hasMessage("t.yaml:6:3: cores.count: 9223372036854775807 is outside 1 to 16 cores");
+    }
+
+    @Test
+    void missingRequiredWordIsReportedNotANullPointer() {
+        // was: NullPointerException (hwpePriority)
+        failing(with("  hwpe_priority: accelerator\n", ""))
+                .hasMessage("t.yaml:23:1: interconnect.hwpe_priority: required key is missing");
+        failing(with("  l2:\n", "  weights_in: [l2]\n  l2:\n"))
+                .hasMessage("t.yaml:13:3: memory.weights_in: expected a single value, got a list");
+    }
+
+    @Test
+    void missingPowerGroupIsReportedWhenTheItaIsPriced() {
+        // was: IllegalArgumentException "missing power coefficient", the ITA keys made up the count
+        String yaml = ConfigSource.preset("ita-cluster").text().replace("\n  interconnect:\n    access_pj:",
+                "\n  interconnekt:\n    access_pj:");
+        assertThat(yaml).contains("interconnekt");
+        failing(yaml).hasMessageContaining(": power.interconnect: required section is missing")
+                .hasMessageContaining(": power.interconnekt: unknown key; did you mean 'interconnect'?");
+    }
+
+    @Test
+    void multiLineValuesStayOnTheirProblemsLine() {
+        // was: a line break inside the problem, so one problem printed as two lines
+        failing(with("voltage_v: 0.8", "voltage_v: \"0.8\\nV\""))
+                .hasMessage("t.yaml:4:3: clock.voltage_v: expected a number, got '0.8\\nV'");
+        failing(with("isa: rv32imc_xpulpv2", "isa: \"rv32\\u0007\""))
+                .hasMessage("t.yaml:7:3: cores.isa: 'rv32\\u0007' is not an ISA string like rv32imc or rv32imc_xpulpv2");
+    }
+
+    @Test
+    void extendsPathThatNoFileCanHaveIsReported() {
+        // was: InvalidPathException
+        failing("extends: \"base\\0.yaml\"\n")
+                .hasMessage("t.yaml:1:1: extends: 'base\\u0000.yaml' is not a valid file path (Nul character not allowed)");
     }
 }

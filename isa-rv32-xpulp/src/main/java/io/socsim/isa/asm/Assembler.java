@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -108,26 +110,36 @@ public final class Assembler {
         }
     }
 
+    private static final Set<String> KNOWN_MNEMONICS = collectKnownMnemonics();
+
     /** Every mnemonic, pseudo-instruction and alias the assembler knows (for suggestions and tests). */
     static Set<String> knownMnemonics() {
+        return KNOWN_MNEMONICS;
+    }
+
+    private static Set<String> collectKnownMnemonics() {
         Set<String> all = new TreeSet<>(BY_MNEMONIC.keySet());
         all.addAll(RENAMES.keySet());
         all.addAll(ZERO_SHIFT);
         all.addAll(PSEUDOS);
-        return all;
+        return Collections.unmodifiableSet(all);
     }
 
     static String closest(String word, Iterable<String> candidates) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
+        int limit = Math.max(2, word.length() / 3);
         for (String c : candidates) {
+            if (Math.abs(c.length() - word.length()) > limit) {
+                continue; // the distance is at least the length difference: could never be suggested
+            }
             int d = distance(word, c);
             if (d < bestD) {
                 bestD = d;
                 best = c;
             }
         }
-        return best != null && bestD <= Math.max(2, word.length() / 3) ? best : null;
+        return best != null && bestD <= limit ? best : null;
     }
 
     private static int distance(String a, String b) {
@@ -288,7 +300,7 @@ public final class Assembler {
 
         void defineLabel(String name) {
             if (Character.isDigit(name.charAt(0))) {
-                long n = Long.parseLong(name);
+                long n = localNumber(name);
                 Label l = nextLocal.remove(n);
                 if (l == null) {
                     l = b.newLabel();
@@ -381,7 +393,7 @@ public final class Assembler {
             need(!ops.isEmpty(), "expected at least one value");
             for (String o : ops) {
                 Expr e = expr(o);
-                var c = e.constant();
+                var c = constant(e, o);
                 if (c.isPresent()) {
                     long v = c.getAsLong(), min = -(1L << (8 * bytes - 1)), max = (1L << (8 * bytes)) - 1;
                     need(v >= min && v <= max, "value " + o + " does not fit in " + bytes + " byte(s)");
@@ -655,7 +667,7 @@ public final class Assembler {
                     count(o, 2, mn, "rd, imm");
                     int rd = reg(o.get(0));
                     Expr e = immExpr(o.get(1));
-                    var c = e.constant();
+                    var c = constant(e, o.get(1));
                     if (c.isPresent()) {
                         b.li(rd, to32(c.getAsLong(), o.get(1)));
                     } else {
@@ -784,11 +796,11 @@ public final class Assembler {
                 return n;
             }
             Expr e = immExprOrNull(s);
-            if (e == null || e.constant().isEmpty()) {
+            if (e == null || constant(e, s).isEmpty()) {
                 String near = closest(s.strip().toLowerCase(Locale.ROOT), CsrNames.names());
                 throw new LineError("unknown CSR '" + s + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""));
             }
-            long v = e.constant().getAsLong();
+            long v = constant(e, s).getAsLong();
             need(v >= 0 && v < 4096, "CSR number " + v + " is not in [0, 4095]");
             return (int) v;
         }
@@ -828,7 +840,7 @@ public final class Assembler {
         /** An immediate operand; a constant is checked to fit 32 bits, anything else is resolved at build time. */
         Operand imm(String s) {
             Expr e = immExpr(s);
-            var c = e.constant();
+            var c = constant(e, s);
             return c.isPresent() ? Operand.of(to32(c.getAsLong(), s)) : Operand.abs(e);
         }
 
@@ -854,7 +866,7 @@ public final class Assembler {
 
         /** A value that must be known now (sizes, alignments): numbers and constants defined earlier. */
         int intConst(String s) {
-            var c = expr(s).constant();
+            var c = constant(expr(s), s);
             need(c.isPresent(), "'" + s.strip() + "' must be a constant known at this point");
             return to32(c.getAsLong(), s);
         }
@@ -868,6 +880,15 @@ public final class Assembler {
 
         Expr expr(String s) {
             return new ExprParser(s).parseAll();
+        }
+
+        /** {@link Expr#constant()}, with a division by zero among constants reported on this line. */
+        static OptionalLong constant(Expr e, String text) {
+            try {
+                return e.constant();
+            } catch (ArithmeticException x) {
+                throw new LineError(x.getMessage() + " in '" + text.strip() + "'");
+            }
         }
 
         /** Recursive-descent parser for operand expressions (C precedence, GNU as operators). */
@@ -1077,7 +1098,7 @@ public final class Assembler {
                 }
                 String t = s.substring(start, p).toLowerCase(Locale.ROOT);
                 if (t.matches("[0-9]+[bf]")) { // numeric local label reference
-                    long n = Long.parseLong(t.substring(0, t.length() - 1));
+                    long n = localNumber(t.substring(0, t.length() - 1));
                     return Expr.sym(t.endsWith("b") ? previousLocal(n) : nextLocal(n));
                 }
                 try {
@@ -1105,6 +1126,15 @@ public final class Assembler {
                 throw new NumberFormatException();
             }
             return v;
+        }
+
+        /** The number of a numeric local label ({@code 1:}, {@code 1b}, {@code 1f}). */
+        static long localNumber(String digits) {
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new LineError("local label number " + digits + " is too large");
+            }
         }
 
         Label previousLocal(long n) {

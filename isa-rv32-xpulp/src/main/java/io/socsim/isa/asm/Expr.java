@@ -25,20 +25,38 @@ sealed interface Expr {
 
     long eval(Resolver r);
 
-    /** The value when it does not depend on any section address (numbers and bound constants). */
+    /**
+     * The value when it does not depend on any section address (numbers and bound constants).
+     * A symbol defined in terms of itself ({@code x = x + 1}) is no constant; build() reports it.
+     *
+     * @throws ArithmeticException for a division by zero among constants
+     */
     default OptionalLong constant() {
         try {
-            return OptionalLong.of(eval(Expr::constantValue));
+            return OptionalLong.of(eval(new Constants()));
         } catch (Unresolved e) {
             return OptionalLong.empty();
         }
     }
 
-    private static long constantValue(Label l) {
-        if (l.value == null) {
-            throw new Unresolved(l, "not a constant");
+    /** Follows constant definitions, with the same depth limit as the build-time resolver. */
+    final class Constants implements Resolver {
+        /** Deeper chains of definitions are taken as a cycle. */
+        static final int MAX_DEPTH = 100;
+        private int depth;
+
+        @Override
+        public long valueOf(Label l) {
+            if (l.value == null || depth >= MAX_DEPTH) {
+                throw new Unresolved(l, "not a constant");
+            }
+            depth++;
+            try {
+                return l.value.eval(this);
+            } finally {
+                depth--;
+            }
         }
-        return l.value.eval(Expr::constantValue);
     }
 
     static Expr num(long v) {

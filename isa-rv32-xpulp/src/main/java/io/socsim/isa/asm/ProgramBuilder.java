@@ -2,6 +2,7 @@ package io.socsim.isa.asm;
 
 import io.socsim.isa.Op;
 import io.socsim.isa.Reg;
+import io.socsim.isa.elf.ElfWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,6 +32,12 @@ import java.util.TreeMap;
 public final class ProgramBuilder {
 
     public static final int DEFAULT_TEXT_BASE = 0x80000000;
+    /**
+     * Largest section {@link #space} and {@link #balign} may build: sections are held in memory while assembling, and
+     * no memory of the modelled systems comes near this (the largest preset memory is 32 MiB), so a
+     * bigger reservation is a mistake to report rather than an allocation to attempt.
+     */
+    static final long MAX_SECTION_BYTES = 256L << 20;
     private static final int NOP = 0x00000013;
     private static final int C_NOP = 0x0001;
 
@@ -43,10 +50,13 @@ public final class ProgramBuilder {
         int align = 1;
         int base;
         boolean placed;
+        /** The line that first switched to this section, where layout errors about it point. */
+        final Source opened;
 
-        Sec(String name) {
+        Sec(String name, Source opened) {
             this.name = name;
             this.bss = name.equals(".bss");
+            this.opened = opened;
         }
 
         void put(int offset, int value, int bytes) {
@@ -131,8 +141,18 @@ public final class ProgramBuilder {
         return this;
     }
 
-    /** Switches to section {@code name}, creating it on first use. */
+    /**
+     * Switches to section {@code name}, creating it on first use. A name the ELF file could not
+     * carry (empty, with a NUL, or one of the file's own tables such as {@code .symtab}) is an
+     * error, and the current section stays.
+     */
     public ProgramBuilder section(String name) {
+        if (!ElfWriter.isUsableSectionName(name)) {
+            error(name.isEmpty() ? "a section needs a name"
+                    : name.indexOf('\0') >= 0 ? "section name '" + name.replace("\0", "\\0") + "' contains a NUL"
+                    : "section name '" + name + "' is reserved: the ELF writer makes that section itself");
+            return this;
+        }
         current = sec(name);
         return this;
     }
@@ -155,7 +175,7 @@ public final class ProgramBuilder {
     }
 
     private Sec sec(String name) {
-        return sections.computeIfAbsent(name, Sec::new);
+        return sections.computeIfAbsent(name, n -> new Sec(n, source));
     }
 
     // ---------------------------------------------------------------- labels
@@ -458,6 +478,9 @@ public final class ProgramBuilder {
             error("negative size " + n);
             return this;
         }
+        if (!roomFor(n)) {
+            return this;
+        }
         if (fill != 0 && nonZeroInBss(n)) {
             return this;
         }
@@ -481,8 +504,11 @@ public final class ProgramBuilder {
             error("alignment " + n + " is not a power of two");
             return this;
         }
-        current.align = Math.max(current.align, n);
         int pad = (n - (current.size & (n - 1))) & (n - 1);
+        if (!roomFor(pad)) {
+            return this;
+        }
+        current.align = Math.max(current.align, n);
         int at = current.grow(pad);
         if (current.name.equals(".text") && (at & 1) == 0) {
             // Pad code with executable nops so that falling through the gap is harmless.
@@ -499,6 +525,16 @@ public final class ProgramBuilder {
             }
         }
         return this;
+    }
+
+    /** Whether the current section may grow by {@code n} more bytes; records the error when not. */
+    private boolean roomFor(long n) {
+        if (current.size + n <= MAX_SECTION_BYTES) {
+            return true;
+        }
+        error(String.format(Locale.ROOT, "%s would grow to %d bytes, more than the limit of %d MiB",
+                current.name, current.size + n, MAX_SECTION_BYTES >> 20));
+        return false;
     }
 
     ProgramBuilder data(int value, int bytes) {
@@ -632,14 +668,14 @@ public final class ProgramBuilder {
             if (fixed != null) {
                 base = Integer.toUnsignedLong(fixed);
                 if ((base & (s.align - 1)) != 0) {
-                    error(Source.BUILDER, String.format(Locale.ROOT, "section %s at 0x%08x is not aligned to its .align of %d", s.name, base, s.align));
+                    error(s.opened, String.format(Locale.ROOT, "section %s at 0x%08x is not aligned to its .align of %d", s.name, base, s.align));
                 }
             } else {
                 long a = Math.max(16, s.align);
                 base = (cursor + a - 1) & -a;
             }
             if (base + s.size > 0x1_0000_0000L) {
-                error(Source.BUILDER, "section " + s.name + " does not fit below 4 GiB");
+                error(s.opened, "section " + s.name + " does not fit below 4 GiB");
             }
             s.base = (int) base;
             s.placed = true;
@@ -650,7 +686,7 @@ public final class ProgramBuilder {
                 Sec a = order.get(i), b = order.get(k);
                 long a0 = Integer.toUnsignedLong(a.base), b0 = Integer.toUnsignedLong(b.base);
                 if (a.size > 0 && b.size > 0 && a0 < b0 + b.size && b0 < a0 + a.size) {
-                    error(Source.BUILDER, "sections " + a.name + " and " + b.name + " overlap");
+                    error(b.opened, "sections " + a.name + " and " + b.name + " overlap");
                 }
             }
         }
@@ -698,7 +734,7 @@ public final class ProgramBuilder {
             if (l.value == null) {
                 throw new Expr.Unresolved(l, "undefined label '" + l + "'");
             }
-            if (++depth > 100) {
+            if (++depth > Expr.Constants.MAX_DEPTH) {
                 throw new Expr.Unresolved(l, "symbol '" + l + "' is defined in terms of itself");
             }
             try {

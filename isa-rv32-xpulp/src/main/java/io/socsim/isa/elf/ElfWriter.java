@@ -238,8 +238,17 @@ public final class ElfWriter {
 
     // ------------------------------------------------------------------------------ internals
 
+    /**
+     * Whether {@code name} may name a section given to this writer: non-empty, NUL-free and none
+     * of the tables the writer adds itself ({@code .symtab}, {@code .strtab}, {@code .shstrtab},
+     * {@code .riscv.attributes}).
+     */
+    public static boolean isUsableSectionName(String name) {
+        return name != null && !RESERVED.contains(name) && name.indexOf('\0') < 0;
+    }
+
     private ElfWriter add(Input s) {
-        if (s.name == null || RESERVED.contains(s.name) || s.name.indexOf('\0') >= 0) {
+        if (!isUsableSectionName(s.name)) {
             throw new IllegalArgumentException("section name is reserved or invalid: " + s.name);
         }
         if (sections.containsKey(s.name)) {

@@ -2,6 +2,7 @@ package io.socsim.isa.asm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,52 @@ class ErrorReportingTest {
     void missingForwardLocalLabelIsReported() {
         assertThat(only("j 1f\n").message()).contains("1f");
         assertThat(only("j 1b\n").message()).contains("1b");
+    }
+
+    // ---- Found by AssemblerFuzzTest: each escaped as another exception before.
+
+    @Test
+    void divisionByZeroAmongConstantsIsAnErrorOfItsLine() {
+        // was: ArithmeticException
+        assertThat(only(".word 1/0").message()).isEqualTo("division by zero in '1/0'");
+        assertThat(only("nop\naddi a0, a0, 1 % 0").line()).isEqualTo(2);
+        assertThat(only(".space 4/0").message()).contains("division by zero");
+    }
+
+    @Test
+    void numericLocalLabelTooLargeForALongIsReported() {
+        // was: NumberFormatException
+        assertThat(only("99999999999999999999:").message())
+                .isEqualTo("local label number 99999999999999999999 is too large");
+        assertThat(only("j 99999999999999999999f").message()).contains("too large");
+    }
+
+    @Test
+    void reservationsBeyondTheSectionLimitAreRefusedBeforeAllocating() {
+        // was: OutOfMemoryError
+        assertThat(only(".skip 0x7fffffff").message())
+                .isEqualTo(".text would grow to 2147483647 bytes, more than the limit of 256 MiB");
+        AssemblyException.Diagnostic d = only(".byte 1\n.balign 0x40000000");
+        assertThat(d.line()).isEqualTo(2);
+        assertThat(d.message()).contains("limit of 256 MiB");
+    }
+
+    @Test
+    void symbolDefinedInTermsOfItselfIsReportedWhereDefinedAndUsed() {
+        // was: StackOverflowError
+        assertThat(errors("x = x | 7\n.word x")).extracting(AssemblyException.Diagnostic::line, AssemblyException.Diagnostic::message)
+                .containsExactlyInAnyOrder(tuple(1, "symbol 'x' is defined in terms of itself"),
+                        tuple(2, "symbol 'x' is defined in terms of itself"));
+        assertThat(errors("a = b\nb = a\nli a0, a")).allMatch(e -> e.message().contains("defined in terms of itself"));
+    }
+
+    @Test
+    void sectionNamesTheElfFileCannotCarryAreRefused() {
+        // was: IllegalArgumentException from ProgramElf when the program was written out
+        assertThat(only(".section .symtab\n.word 1").message())
+                .isEqualTo("section name '.symtab' is reserved: the ELF writer makes that section itself");
+        assertThat(only(".section \"\"\n.word 1").message()).isEqualTo("a section needs a name");
+        assertThat(only(".section a\0b").message()).isEqualTo("section name 'a\\0b' contains a NUL");
     }
 
     @Test
