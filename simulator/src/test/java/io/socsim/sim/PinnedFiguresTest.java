@@ -45,7 +45,7 @@ class PinnedFiguresTest {
         gemm(now, 8, true);
         sdkPrograms(now);
 
-        Path pinned = repositoryRoot().resolve(FILE);
+        Path pinned = RepositoryRoot.find().resolve(FILE);
         StringBuilder text = new StringBuilder("# figures pinned by PinnedFiguresTest: key value, one per line\n");
         now.forEach((k, v) -> text.append(k).append(' ').append(v).append('\n'));
         if (Boolean.getBoolean("socsim.pin.update")) {
@@ -94,7 +94,7 @@ class PinnedFiguresTest {
     }
 
     private static void sdkPrograms(Map<String, String> out) throws IOException {
-        Path dir = repositoryRoot().resolve("tests/programs/cluster");
+        Path dir = RepositoryRoot.find().resolve("tests/programs/cluster");
         try (Stream<Path> files = Files.list(dir.resolve("elf"))) {
             for (Path elf : files.filter(p -> p.toString().endsWith(".elf")).sorted().toList()) {
                 String name = elf.getFileName().toString().replace(".elf", "");
@@ -135,16 +135,5 @@ class PinnedFiguresTest {
         TreeMap<String, String> all = new TreeMap<>(a);
         all.putAll(b);
         return new ArrayList<>(all.keySet());
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("tests/programs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

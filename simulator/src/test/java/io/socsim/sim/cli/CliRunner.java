@@ -1,5 +1,6 @@
 package io.socsim.sim.cli;
 
+import io.socsim.sim.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +32,8 @@ final class CliRunner {
         }
     }
 
-    /** The repository root (the directory holding tests/programs), found from the working directory. */
+    /** The repository root (the directory holding tests/programs). */
     static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("tests/programs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("tests/programs not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return RepositoryRoot.find();
     }
 }

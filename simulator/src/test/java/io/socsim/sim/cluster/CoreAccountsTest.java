@@ -7,6 +7,7 @@ import io.socsim.config.ConfigSource;
 import io.socsim.config.SocConfig;
 import io.socsim.isa.elf.ElfFile;
 import io.socsim.sim.Interrupts;
+import io.socsim.sim.RepositoryRoot;
 import io.socsim.sim.RunEnd;
 import io.socsim.sim.bench.GemmBenchmark;
 import io.socsim.sim.mobilebert.MobileBertRun;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CoreAccountsTest {
 
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = RepositoryRoot.find();
 
     static void assertAccountsAddUp(ClusterResult r, String what) {
         for (ClusterResult.CoreStats c : r.cores()) {
@@ -138,16 +139,5 @@ class CoreAccountsTest {
             }));
         }
         return tests.stream();
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("tests/programs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("tests/programs not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
