@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, CompileCommand.class, ReproduceCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    /** Exit code of an unexpected exception (a bug), as picocli and the JVM use. */
-    static final int INTERNAL_ERROR = 1;
+    /** Exit code of an unexpected exception (a bug): sysexits' EX_SOFTWARE, apart from every verdict code. */
+    static final int INTERNAL_ERROR = 70;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
