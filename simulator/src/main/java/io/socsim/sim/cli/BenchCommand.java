@@ -59,12 +59,27 @@ final class BenchCommand implements Runnable {
         @Option(names = "--quiet", description = QUIET)
         boolean quiet;
 
+        @Option(names = "--json", paramLabel = "FILE", description = "Write the last timed run's report (cycles, instructions, cores, energy; no host times) as JSON, e.g. for 'socsim check'.")
+        java.nio.file.Path json;
+
         @Override
         public void run() {
             if (size <= 0) {
                 throw new UserError("--size must be positive, not " + size);
             }
-            report(quiet, out -> GemmBenchmark.run(preset, cores, size, l2, out));
+            io.socsim.sim.OutputFile file = json == null ? null : io.socsim.sim.OutputFile.check("--json", json);
+            GemmBenchmark.Measurement[] last = new GemmBenchmark.Measurement[1];
+            report(quiet, out -> last[0] = GemmBenchmark.run(preset, cores, size, l2, out));
+            if (file != null) {
+                String override = "cores.count=" + cores;
+                io.socsim.config.SocConfig soc = io.socsim.config.ConfigLoader.load(io.socsim.config.ConfigSource.preset(preset), java.util.List.of(override));
+                var result = last[0].result();
+                var report = io.socsim.sim.cluster.ClusterReport.toMap(result,
+                        "gemm " + size + "x" + size + "x" + size + (l2 ? " (L2)" : ""), new io.socsim.sim.SystemDescription(preset, null, java.util.List.of(override), soc));
+                soc.power().ifPresent(p -> report.putAll(io.socsim.sim.power.EnergyModel.compute(p, soc.clock().voltageV(),
+                        soc.clock().frequencyMhz(), result.events()).toMap()));
+                io.socsim.sim.cluster.ClusterReport.writeJson(report, file);
+            }
         }
     }
 

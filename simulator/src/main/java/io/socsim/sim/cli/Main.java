@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "socsim", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "socsim 0.1.0",
         description = "Cycle-approximate simulator of an attention-accelerated RISC-V cluster.",
-        subcommands = {RunCommand.class, CompileCommand.class, ReproduceCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CompileCommand.class, ReproduceCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, ConformanceCommand.class, SweepCommand.class, CheckCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of an unexpected exception (a bug): sysexits' EX_SOFTWARE, apart from every verdict code. */
@@ -22,6 +22,9 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    LoggingOptions logging;
 
     @Override
     public void run() {
@@ -35,6 +38,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int execute(String... args) {
+        LoggingOptions.reset();
         return commandLine().execute(args);
     }
 

@@ -61,6 +61,8 @@ public final class MobileBertRun {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MobileBertRun.class);
+
     private MobileBertRun() {
     }
 
@@ -71,7 +73,12 @@ public final class MobileBertRun {
     /** {@code onCores}: map everything on the cluster cores (ITA unused). */
     public static MobileBertCompiler.Compiled compile(MobileBertConfig config, SocConfig soc, boolean onCores) {
         try {
-            return MobileBertCompiler.compile(config, soc, onCores);
+            long t0 = System.nanoTime();
+            MobileBertCompiler.Compiled compiled = MobileBertCompiler.compile(config, soc, onCores);
+            LOG.debug("compiled MobileBERT ({} layers, S={}{}) for {} cores, {} B of L1: {} B of program, {} marks, in {} ms", config.layers(),
+                    config.seq(), onCores ? ", on the cores" : "", soc.cores().count(), soc.memory().l1().map(l -> l.size()).orElse(0L),
+                    compiled.elf().length, compiled.marks().size(), (System.nanoTime() - t0) / 1_000_000);
+            return compiled;
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -49,7 +49,8 @@ class HelpMatchesBehaviourTest {
                 "socsim run", "default: rv32-bare for a program, ita-cluster for mobilebert",
                 "socsim compile", "default: ita-cluster",
                 "socsim reproduce", "default: ita-cluster",
-                "socsim bench gemm", "default: pulp-cluster");
+                "socsim bench gemm", "default: pulp-cluster",
+                "socsim sweep", "default: ita-cluster for mobilebert, pulp-cluster for a program");
         for (CommandLine cli : commands()) {
             String name = cli.getCommandSpec().qualifiedName();
             OptionSpec preset = cli.getCommandSpec().findOption("--preset");
@@ -65,7 +66,7 @@ class HelpMatchesBehaviourTest {
 
     @Test
     void everyCommandThatPrintsResultsHasQuiet() {
-        for (String name : List.of("socsim run", "socsim compile", "socsim reproduce", "socsim asm", "socsim bench iss", "socsim bench gemm")) {
+        for (String name : List.of("socsim run", "socsim compile", "socsim reproduce", "socsim asm", "socsim bench iss", "socsim bench gemm", "socsim sweep", "socsim baseline")) {
             CommandLine cli = commands().stream().filter(c -> c.getCommandSpec().qualifiedName().equals(name)).findFirst().orElseThrow();
             assertThat(cli.getCommandSpec().findOption("--quiet")).as(name).isNotNull();
         }
