@@ -83,7 +83,7 @@ final class SweepPlots {
             java.util.function.ToDoubleFunction<Map<String, Object>> y) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(yTitle + " against " + x.name())
                 .xAxisTitle(x.name()).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
         for (Map<String, Object> r : ok) {
             series.computeIfAbsent(others(grid, x, r), k -> new ArrayList<>()).add(r);
@@ -120,7 +120,7 @@ final class SweepPlots {
     private static XYChart pareto(Grid grid, List<Map<String, Object>> ok) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title("throughput against efficiency")
                 .xAxisTitle("GOp/J").yAxisTitle("GOp/s").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         double[] xs = ok.stream().mapToDouble(r -> number(r, "gop_per_j")).toArray();
         double[] ys = ok.stream().mapToDouble(r -> number(r, "gops_per_s")).toArray();
