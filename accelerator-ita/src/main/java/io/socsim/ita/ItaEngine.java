@@ -95,6 +95,7 @@ public final class ItaEngine {
     private long outPending;
     private long drainLeft;
     private boolean wantsPort;
+    private long jobsDone;
 
     // statistics
     private long jobs, tilesDone, usefulMacs, paddedMacs;
@@ -195,6 +196,52 @@ public final class ItaEngine {
 
     /** Moves data through a granted port, computes, and finishes steps and jobs. */
     public void advance(long cycle) {
+        tick(cycle, tcdm.wideGranted());
+    }
+
+    /**
+     * Runs the accelerator through the cycles {@code [from, limit)} in which nothing else requests
+     * a TCDM bank, so its wide port is granted whenever it asks; a pipeline drain or a fixed
+     * phase passes in one jump. Stops after a job completes (its listener may wake a core) or when
+     * no job is left.
+     *
+     * @return the first cycle not advanced
+     */
+    public long runAlone(long from, long limit) {
+        long t = from;
+        long done = jobsDone;
+        long granted = 0;
+        while (t < limit && jobsDone == done) {
+            if (active == null) {
+                begin();
+                if (active == null) {
+                    break;
+                }
+                continue; // begin may finish a job with no steps at once
+            }
+            if (drainLeft > 0) {
+                long k = Math.min(drainLeft, limit - t);
+                busyCycles += k;
+                drainLeft -= k;
+                t += k;
+                if (drainLeft == 0) {
+                    nextStep(t - 1);
+                }
+                continue;
+            }
+            Step s = active.steps.get(step);
+            wantsPort = outPending > 0 || (loadedTiles < s.tiles() && loadedTiles < computedTiles + 2);
+            if (wantsPort) {
+                granted++;
+            }
+            tick(t, true);
+            t++;
+        }
+        tcdm.wideGrantedAlone(granted);
+        return t;
+    }
+
+    private void tick(long cycle, boolean portGrantedNow) {
         if (active == null) {
             return;
         }
@@ -207,7 +254,7 @@ public final class ItaEngine {
         }
         Step s = active.steps.get(step);
         if (wantsPort) {
-            if (tcdm.wideGranted()) {
+            if (portGrantedNow) {
                 portGranted++;
                 long budget = portBytes;
                 long out = Math.min(budget, outPending);
@@ -296,6 +343,7 @@ public final class ItaEngine {
         usefulMacs += job.usefulMacs;
         busyMask &= ~(1 << job.id);
         active = null;
+        jobsDone++;
         listener.completed(job.id, job.core, cycle + 1);
     }
 

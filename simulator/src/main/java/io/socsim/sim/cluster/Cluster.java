@@ -70,6 +70,9 @@ public final class Cluster {
     private RunEnd end;            // why it ended, once it has
     /** Cycle-loop steps between two polls of the interrupt flag (a power of two). */
     private static final int POLL_STEPS = 4096;
+    /** Debug counters (printed on standard error with -Dsocsim.debug.steps=true, never in a report). */
+    private long engineSteps, coreSteps, quietSteps;
+    private boolean woke; // a DMA or ITA completion since quiet() last looked
 
     public Cluster(SocConfig config, ElfFile elf, OutputStream out, OutputStream err) {
         this.config = config;
@@ -175,18 +178,8 @@ public final class Cluster {
                     interrupted = true;
                     this.maxCycles = Math.min(this.maxCycles, from + RUN_AHEAD_CYCLES);
                 }
-                long next = NEVER;
-                for (CoreState c : cores) {
-                    if (c.readyAt < next) {
-                        next = c.readyAt;
-                    }
-                }
-                if (dma != null) {
-                    next = Math.min(next, dma.nextActivity(from));
-                }
-                if (ita != null) {
-                    next = Math.min(next, ita.nextActivity(from));
-                }
+                long coreNext = coreNext();
+                long next = Math.min(coreNext, acceleratorNext(from));
                 if (next == NEVER) {
                     for (CoreState c : cores) {
                         cycle = Math.max(cycle, c.sleepSince); // a wfi sleeps from the cycle after it
@@ -205,16 +198,94 @@ public final class Cluster {
                                     maxCycles, elf.describe(pc)));
                     break;
                 }
+                if (next < coreNext) {
+                    from = quiet(next, Math.min(coreNext, this.maxCycles));
+                    continue;
+                }
                 step(next);
                 from = next + 1;
             }
         } finally {
             host.flush();
+            if (Boolean.getBoolean("socsim.debug.steps")) {
+                System.err.printf(Locale.ROOT, "engine steps %d (with a core issuing %d), accelerator-only advances %d, cycles %d%n",
+                        engineSteps, coreSteps, quietSteps, cycle);
+            }
         }
         return result();
     }
 
+    /** The first cycle a core may issue, NEVER while all sleep. */
+    private long coreNext() {
+        long next = NEVER;
+        for (CoreState c : cores) {
+            if (c.readyAt < next) {
+                next = c.readyAt;
+            }
+        }
+        return next;
+    }
+
+    /** The first cycle at or after {@code from} in which the DMA or ITA has work, NEVER when neither has. */
+    private long acceleratorNext(long from) {
+        long next = NEVER;
+        if (dma != null) {
+            next = dma.nextActivity(from);
+        }
+        if (ita != null) {
+            next = Math.min(next, ita.nextActivity(from));
+        }
+        return next;
+    }
+
+    /**
+     * Advances the DMA and ITA alone through the cycles {@code [from, limit)} in which no core
+     * issues: no core requests a bank there, so only the accelerators' own requests meet. A
+     * completion that wakes a core brings the limit forward to that core's cycle.
+     *
+     * @return the first cycle not advanced
+     */
+    private long quiet(long from, long limit) {
+        long t = from;
+        woke = false;
+        while (t < limit) {
+            boolean d = dma != null && dma.nextActivity(t) == t;
+            boolean i = ita != null && ita.nextActivity(t) == t;
+            if (!d && !i) {
+                long a = acceleratorNext(t);
+                if (a >= limit) {
+                    break;
+                }
+                t = a;
+                continue;
+            }
+            long start = t;
+            if (d && i) { // both stream: their requests meet in the arbiter
+                dma.request(t);
+                ita.request(t);
+                tcdm.arbitrate();
+                dma.advance(t);
+                ita.advance(t);
+                t++;
+            } else if (d) {
+                t = dma.streamAlone(t, limit);
+            } else {
+                t = ita.runAlone(t, dma == null ? limit : Math.min(limit, dma.nextActivity(t)));
+            }
+            quietSteps++;
+            if (t > start) {
+                cycle = t - 1;
+            }
+            if (woke) {
+                woke = false;
+                limit = Math.min(limit, coreNext());
+            }
+        }
+        return t;
+    }
+
     private void step(long now) {
+        engineSteps++;
         cycle = now;
         if (dma != null) {
             dma.request(now);
@@ -227,6 +298,9 @@ public final class Cluster {
             if (c.readyAt == now && prepare(c, now)) {
                 issuing |= 1 << c.id;
             }
+        }
+        if (issuing != 0) {
+            coreSteps++;
         }
         tcdm.arbitrate();
         if (dma != null) {
@@ -681,6 +755,7 @@ public final class Cluster {
     // ------------------------------------------------------------------ peripherals
 
     private void dmaCompleted(int id, int core, long doneAt) {
+        woke = true;
         if (eventUnit.raise(core, EventUnit.EV_DMA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
             complete(cores[core], doneAt);
         }
@@ -694,6 +769,7 @@ public final class Cluster {
     }
 
     private void itaCompleted(int id, int core, long doneAt) {
+        woke = true;
         if (eventUnit.raise(core, EventUnit.EV_ITA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
             complete(cores[core], doneAt);
         }
