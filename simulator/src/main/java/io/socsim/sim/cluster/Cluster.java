@@ -9,7 +9,6 @@ import io.socsim.isa.elf.ElfFile;
 import io.socsim.isa.elf.Segment;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Hart;
-import io.socsim.isa.exec.Sem;
 import io.socsim.ita.ItaEngine;
 import io.socsim.memory.ClusterDma;
 import io.socsim.memory.MemorySystem;
@@ -53,8 +52,8 @@ public final class Cluster {
     private final EventUnit eventUnit;
     private final StdioHost host;
     private final CoreState[] cores;
+    private final CoreTimer[] timers;
     private final int euBase, euSize, dmaBase, dmaSize;
-    private final int l1Latency;
     private final int waitEntry;
     private final int wakeup;
     private final boolean[] slowCsr = new boolean[4096];
@@ -82,7 +81,6 @@ public final class Cluster {
         if (memory.l1() == null) {
             throw new UserError("configuration '" + config.name() + "' has no L1 TCDM (memory.l1): the cluster model needs one");
         }
-        this.l1Latency = memory.l1().latencyCycles();
         this.waitEntry = config.eventUnit().map(e -> e.waitEntryCycles()).orElse(0);
         this.wakeup = config.eventUnit().map(e -> e.wakeupCycles()).orElse(0);
         var l1 = config.memory().l1().orElseThrow();
@@ -114,6 +112,7 @@ public final class Cluster {
         load(elf);
         this.tohost = elf.symbolAddress("tohost").orElse(1);
         this.cores = new CoreState[n];
+        this.timers = new CoreTimer[n];
         for (int c = 0; c < n; c++) {
             Hart hart = new Hart(c, code, new CoreBus(c, this), host);
             hart.mapRam(memory.l1().base(), memory.l1().bytes());
@@ -121,6 +120,7 @@ public final class Cluster {
             hart.tohost(tohost);
             hart.pc(elf.entry());
             cores[c] = new CoreState(c, hart);
+            timers[c] = new CoreTimer(cores[c], timing, slowCsr, tcdm, memory);
         }
         if (dma != null) {
             dma.listener(this::dmaCompleted);
@@ -315,6 +315,7 @@ public final class Cluster {
             if (c.wantsBank && !tcdm.granted(c.id)) {
                 c.tcdmStalls++;
                 c.readyAt = now + 1;
+                c.retryBank = true; // nothing it reads can change before it retries
                 continue;
             }
             execute(c, now);
@@ -324,35 +325,13 @@ public final class Cluster {
         }
     }
 
-    /** Hazard checks and bank request of the instruction core {@code c} would issue now. */
+    /** Hazard checks and bank request of the instruction core {@code c} would issue now; the peripheral waits. */
     private boolean prepare(CoreState c, long now) {
-        long d = c.hart.peek();
-        c.decoded = d;
-        c.wantsBank = false;
-        int sem = DecodeCache.sem(d);
-        if (sem <= Sem.ILLEGAL) {
-            return true; // executing it raises the exception
+        int found = timers[c.id].prepare(now);
+        if (found != CoreTimer.PERIPHERAL_LOAD) {
+            return found == CoreTimer.ISSUE;
         }
-        if (c.loadReg != 0 && now < c.loadReadyAt && reads(d, sem, c.loadReg)) {
-            c.loadUseStalls += c.loadReadyAt - now;
-            c.readyAt = c.loadReadyAt;
-            c.lastCharge = CoreState.CHARGE_LOAD_USE;
-            return false;
-        }
-        int kind = InsnClass.KIND[sem];
-        if (kind != InsnClass.LOAD && kind != InsnClass.STORE) {
-            return true;
-        }
-        int address = address(c.hart, d, sem);
-        c.address = address;
-        if (tcdm.contains(address)) {
-            tcdm.request(c.id, tcdm.bankOf(address));
-            c.wantsBank = true;
-            return true;
-        }
-        if (kind != InsnClass.LOAD) {
-            return true;
-        }
+        int address = c.address;
         int eu = address - euBase;
         if (eu >= 0 && eu < euSize && EventUnit.waits(eu & ~3)) {
             return eventWait(c, eu & ~3, now);
@@ -381,23 +360,6 @@ public final class Cluster {
             }
         }
         return true;
-    }
-
-    private static boolean reads(long d, int sem, int reg) {
-        int r = InsnClass.READS[sem];
-        return ((r & InsnClass.READS_RS1) != 0 && DecodeCache.rs1(d) == reg)
-                || ((r & InsnClass.READS_RS2) != 0 && DecodeCache.rs2(d) == reg)
-                || ((r & InsnClass.READS_RD) != 0 && DecodeCache.rd(d) == reg);
-    }
-
-    private static int address(Hart h, long d, int sem) {
-        int base = h.reg(DecodeCache.rs1(d));
-        switch (InsnClass.ADDR[sem]) {
-            case InsnClass.ADDR_RS2: return base + h.reg(DecodeCache.rs2(d));
-            case InsnClass.ADDR_BASE: return base;
-            case InsnClass.ADDR_RD: return base + h.reg(DecodeCache.rd(d));
-            default: return base + DecodeCache.imm(d);
-        }
     }
 
     /**
@@ -458,43 +420,26 @@ public final class Cluster {
 
     /**
      * Executes the instruction of {@code c} at cycle {@code now} and charges its cycles; then runs
-     * the core's following private instructions (ALU, SIMD, multiply, branches: nothing another
-     * core or the host can observe) at their own issue cycles, up to the next instruction that
-     * needs the cycle loop.
+     * the core's following private instructions ahead of the cycle loop ({@link CoreTimer#runAhead}).
      */
     private void execute(CoreState c, long now) {
         c.batchLength = 0;
-        executeOne(c, now, c.decoded);
+        Hart h = c.hart;
+        int pcBefore = h.pc();
+        int done;
+        try {
+            done = timers[c.id].execute(now, c.decoded);
+        } catch (ClusterDma.DmaError | ItaEngine.ItaError e) {
+            faulted(c, now, pcBefore, String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()));
+            return;
+        }
+        if (done == CoreTimer.STOPPED) {
+            finished(c, now, pcBefore);
+            return;
+        }
         c.firstCharge = c.lastCharge;
-        long limit = Math.min(now + RUN_AHEAD_CYCLES, maxCycles);
-        while (c.sleep == CoreState.AWAKE && !c.done && exitCore < 0 && c.batchLength < CoreState.BATCH) {
-            long t = c.readyAt;
-            long d = c.hart.peek();
-            int sem = DecodeCache.sem(d);
-            if (!InsnClass.PRIVATE[sem] || t >= limit) {
-                break;
-            }
-            int loadUse = 0;
-            if (c.loadReg != 0 && t < c.loadReadyAt && reads(d, sem, c.loadReg)) {
-                loadUse = (int) (c.loadReadyAt - t);
-                t = c.loadReadyAt;
-                if (t >= limit) {
-                    break;
-                }
-                c.loadUseStalls += loadUse;
-                c.readyAt = t;
-                c.lastCharge = CoreState.CHARGE_LOAD_USE;
-            }
-            int i = c.batchLength++;
-            c.batchIssue[i] = t;
-            c.batchLoadUse[i] = loadUse;
-            long busyBefore = c.busy, branchBefore = c.branchStalls, mulDivBefore = c.mulDivStalls;
-            executeOne(c, t, d);
-            c.batchCost[i] = (int) (c.busy - busyBefore);
-            long branch = c.branchStalls - branchBefore;
-            c.batchPenaltyKind[i] = (byte) (branch > 0 ? 1 : c.mulDivStalls > mulDivBefore ? 2 : 0);
-            c.batchPenalty[i] = (int) (branch > 0 ? branch : c.mulDivStalls - mulDivBefore);
-            c.batchEnergyClass[i] = InsnClass.ENERGY[sem];
+        if (c.sleep == CoreState.AWAKE && exitCore < 0) {
+            timers[c.id].runAhead(Math.min(now + RUN_AHEAD_CYCLES, maxCycles));
         }
     }
 
@@ -503,157 +448,9 @@ public final class Cluster {
      * run-ahead instructions other cores issued later than the cycle loop would have let them.
      */
     private void takeBackRunAhead(long end, int exit) {
-        for (CoreState c : cores) {
-            for (int i = c.batchLength - 1; i >= 0; i--) {
-                long issue = c.batchIssue[i];
-                if (issue < end || (issue == end && c.id < exit)) {
-                    break;
-                }
-                c.batchLength = i;
-                c.lastCharge = i == 0 ? c.firstCharge : CoreState.chargeOf(c.batchPenaltyKind[i - 1]);
-                c.instructions--;
-                c.energyClasses[c.batchEnergyClass[i]]--;
-                c.busy -= c.batchCost[i];
-                c.loadUseStalls -= c.batchLoadUse[i];
-                if (c.batchPenaltyKind[i] == 1) {
-                    c.branchStalls -= c.batchPenalty[i];
-                } else if (c.batchPenaltyKind[i] == 2) {
-                    c.mulDivStalls -= c.batchPenalty[i];
-                }
-            }
+        for (CoreTimer t : timers) {
+            t.takeBack(end, exit);
         }
-    }
-
-    private void executeOne(CoreState c, long now, long d) {
-        Hart h = c.hart;
-        int sem = DecodeCache.sem(d);
-        int kind = sem <= Sem.ILLEGAL ? InsnClass.ALU : InsnClass.KIND[sem];
-        int pcBefore = h.pc();
-        int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
-        boolean taken = kind == InsnClass.BRANCH && taken(h, d, sem);
-        int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? c.address : 0;
-        try {
-            h.run(1);
-        } catch (ClusterDma.DmaError | ItaEngine.ItaError e) {
-            faulted(c, now, pcBefore, String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()));
-            return;
-        }
-        if (!h.running()) {
-            finished(c, now, pcBefore);
-            return;
-        }
-        c.instructions++;
-        c.energyClasses[sem <= Sem.ILLEGAL ? InsnClass.E_ALU : InsnClass.ENERGY[sem]]++;
-        int cost;
-        switch (kind) {
-            case InsnClass.BRANCH:
-                cost = taken ? timing.takenBranchCycles() : timing.notTakenBranchCycles();
-                c.branchStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_BRANCH;
-                break;
-            case InsnClass.JAL:
-                cost = timing.jalCycles();
-                c.branchStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_BRANCH;
-                break;
-            case InsnClass.JALR: {
-                int rs1 = DecodeCache.rs1(d);
-                cost = timing.jalrCycles() + (rs1 != 0 && rs1 == c.lastWritten ? timing.jalrAfterWritePenaltyCycles() : 0);
-                c.branchStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_BRANCH;
-                break;
-            }
-            case InsnClass.MULH:
-                cost = timing.mulhCycles();
-                c.mulDivStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_MUL_DIV;
-                break;
-            case InsnClass.DIV: {
-                boolean signed = sem == Sem.DIV || sem == Sem.REM;
-                cost = timing.divideCycles(signed && divisor < 0 ? -divisor : divisor);
-                c.mulDivStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_MUL_DIV;
-                break;
-            }
-            case InsnClass.CSR:
-                cost = slowCsr[DecodeCache.imm(d) & 0xfff] ? timing.csrSlowCycles() : timing.csrFastCycles();
-                c.otherStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_OTHER;
-                break;
-            case InsnClass.LOAD: case InsnClass.STORE:
-                cost = memoryAccess(c, d, sem, kind, address, now);
-                break;
-            case InsnClass.WFI:
-                cost = 1;
-                c.busy += 1;
-                c.lastWritten = 0;
-                sleep(c, CoreState.SLEEP_WFI, now + 1);
-                return;
-            default:
-                cost = 1;
-        }
-        c.busy += cost;
-        c.readyAt = now + cost;
-        c.lastWritten = InsnClass.WRITES_RD[sem] ? DecodeCache.rd(d) : 0;
-    }
-
-    /** Evaluates a branch condition before it executes (a taken branch may target the next instruction). */
-    private static boolean taken(Hart h, long d, int sem) {
-        int a = h.reg(DecodeCache.rs1(d));
-        int b = h.reg(DecodeCache.rs2(d));
-        switch (sem) {
-            case Sem.BEQ: return a == b;
-            case Sem.BNE: return a != b;
-            case Sem.BLT: return a < b;
-            case Sem.BGE: return a >= b;
-            case Sem.BLTU: return Integer.compareUnsigned(a, b) < 0;
-            case Sem.BGEU: return Integer.compareUnsigned(a, b) >= 0;
-            case Sem.P_BEQIMM: return a == DecodeCache.imm2Signed(d);
-            case Sem.P_BNEIMM: return a != DecodeCache.imm2Signed(d);
-            default: return false;
-        }
-    }
-
-    /** Cycles of a load or store, and the load/store unit and load-use bookkeeping. */
-    private int memoryAccess(CoreState c, long d, int sem, int kind, int address, long now) {
-        int size = InsnClass.SIZE[sem];
-        int latency;
-        if (tcdm.contains(address)) {
-            latency = l1Latency;
-            if (kind == InsnClass.LOAD) {
-                c.l1Reads++;
-            } else {
-                c.l1Writes++;
-            }
-        } else {
-            Region r = memory.find(address, size);
-            latency = r == null ? 1 : r.latencyCycles(); // peripherals answer in one cycle
-            if (r == memory.l2()) {
-                c.l2Bytes += size;
-            } else if (r != null && r == memory.l3()) {
-                c.l3Bytes += size;
-            }
-        }
-        // The core waits for its access to complete (RI5CY: data_rvalid stalls the pipeline); a
-        // misaligned access makes two bus accesses (ri5cy-calibration.md: 2 at L=1, 2L at L=5).
-        boolean misaligned = (address & (size - 1)) != 0;
-        int cost = latency + (misaligned ? latency * timing.misalignedExtraCycles() : 0);
-        c.memoryStalls += cost - 1;
-        c.lastCharge = CoreState.CHARGE_MEMORY;
-        if (kind == InsnClass.LOAD) {
-            c.loads++;
-            if (sem == Sem.P_ELW) {
-                cost += timing.elwExtraCycles(); // p.elw: L + 2
-                c.otherStalls += timing.elwExtraCycles();
-                c.lastCharge = CoreState.CHARGE_OTHER; // its extra cycles come after its access: cut them first
-            } else {
-                c.loadReg = DecodeCache.rd(d);
-                c.loadReadyAt = now + cost + timing.loadUsePenaltyCycles();
-            }
-        } else {
-            c.stores++;
-        }
-        return cost;
     }
 
     private void finished(CoreState c, long now, int pc) {
