@@ -14,6 +14,10 @@ import io.socsim.memory.Tcdm;
  * core's accounts, and runs the core's private instructions ahead of the cycle loop. It knows
  * nothing of the peripherals: a load of a peripheral register that may have to wait is handed
  * back to the cluster ({@link #PERIPHERAL_LOAD}).
+ *
+ * <p>Longer than the simulator's other classes on purpose: it is the hot path, and the general
+ * charge ({@link #execute}) and the run-ahead loop ({@link #runAhead}) must apply the same
+ * rules; kept side by side they can be checked against each other.
  */
 final class CoreTimer {
 
