@@ -1,6 +1,7 @@
 package io.socsim.memory;
 
 import io.socsim.config.DmaConfig;
+import io.socsim.config.hw.RegisterMap;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -16,10 +17,11 @@ import java.util.Locale;
  */
 public final class ClusterDma {
 
-    /** Staging register indexes (word offsets of the register window). */
-    public static final int SRC = 0, DST = 1, LEN = 2, SRC_STRIDE = 3, DST_STRIDE = 4, ROWS = 5;
+    /** Staging register indexes (word offsets of the register window: the register map's offsets / 4). */
+    public static final int SRC = RegisterMap.Dma.SRC >> 2, DST = RegisterMap.Dma.DST >> 2, LEN = RegisterMap.Dma.LEN >> 2,
+            SRC_STRIDE = RegisterMap.Dma.SRC_STRIDE >> 2, DST_STRIDE = RegisterMap.Dma.DST_STRIDE >> 2, ROWS = RegisterMap.Dma.ROWS >> 2;
     /** Transfer ids live in [0, IDS). */
-    public static final int IDS = 32;
+    public static final int IDS = RegisterMap.Dma.IDS;
 
     /** Receives transfer completions. */
     public interface Listener {
@@ -133,8 +135,8 @@ public final class ClusterDma {
     }
 
     private void validate(Transfer t) {
-        if (t.len <= 0 || t.len > 0xffff) {
-            throw new DmaError(String.format(Locale.ROOT, "DMA transfer length %d is outside 1..65535 bytes", t.len));
+        if (t.len <= 0 || t.len > RegisterMap.Dma.MAX_LEN) {
+            throw new DmaError(String.format(Locale.ROOT, "DMA transfer length %d is outside 1..%d bytes", t.len, RegisterMap.Dma.MAX_LEN));
         }
         if (t.rows <= 0) {
             throw new DmaError("DMA transfer with " + t.rows + " rows");

@@ -1,13 +1,14 @@
 package io.socsim.sim.cluster;
 
+import io.socsim.config.hw.RegisterMap;
 import io.socsim.ita.ItaEngine;
 import io.socsim.memory.ClusterDma;
 
 /** The cluster's register windows as devices of the {@link PeripheralBus}. */
 final class ClusterDevices {
 
-    /** DMA register offsets beyond the staging registers (docs/architecture.md). */
-    static final int DMA_START = 0x18, DMA_STATUS = 0x1C, DMA_WAIT = 0x20;
+    /** DMA register offsets beyond the staging registers. */
+    static final int DMA_START = RegisterMap.Dma.START, DMA_STATUS = RegisterMap.Dma.STATUS, DMA_WAIT = RegisterMap.Dma.WAIT;
 
     private ClusterDevices() {
     }
