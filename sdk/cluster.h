@@ -20,31 +20,9 @@
 #include <stdint.h>
 #include "socsim.h"
 
-/* ---- event unit (every register banked per core) --------------------- */
-#define EU_BASE             0x10200800u
-#define EU_BARRIER          0x00u   /* read with p.elw: hardware barrier */
-#define EU_EVENT_WAIT       0x04u   /* read with p.elw: sleep, return and clear pending */
-#define EU_EVENT_MASK       0x08u   /* events that wake this core (reset all ones) */
-#define EU_EVENT_PENDING    0x0Cu   /* pending events, not cleared */
-#define EU_EVENT_TRIGGER    0x10u   /* write: bit i sends EV_SW to core i */
-#define EU_CORE_ID          0x14u
-#define EU_CORE_COUNT       0x18u
-
-#define EV_SW   (1u << 0)   /* software event (EU_EVENT_TRIGGER) */
-#define EV_DMA  (1u << 1)   /* a DMA transfer this core started completed */
-#define EV_ITA  (1u << 2)   /* an accelerator job completed */
-
-/* ---- cluster DMA (staging registers banked per core) ------------------ */
-#define DMA_BASE            0x10201800u
-#define DMA_SRC             0x00u
-#define DMA_DST             0x04u
-#define DMA_LEN             0x08u   /* bytes per row, 1 .. 65535 */
-#define DMA_SRC_STRIDE      0x0Cu
-#define DMA_DST_STRIDE      0x10u
-#define DMA_ROWS            0x14u   /* 1 = 1D; kept after a start */
-#define DMA_START           0x18u   /* read: enqueue, returns id 0..15 */
-#define DMA_STATUS          0x1Cu   /* bit i: transfer i queued or running */
-#define DMA_WAIT            0x20u   /* write id, then p.elw: sleep until done */
+/* Register offsets, event bits and window bases: socsim_regs.h, generated
+   from the simulator's register map (io.socsim.config.hw.RegisterMap). */
+#include "socsim_regs.h"
 
 /* Place a variable in L1 (link-cluster.ld).  L1_BSS ones are zeroed by crt0. */
 #define L1_DATA __attribute__((section(".l1")))

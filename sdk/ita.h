@@ -7,29 +7,7 @@
 
 #include "cluster.h"
 
-#define ITA_BASE     0x10201000u
-#define ITA_MODE     0x00u
-#define ITA_S        0x04u
-#define ITA_E        0x08u
-#define ITA_P        0x0Cu
-#define ITA_ACT      0x10u
-#define ITA_IN       0x14u
-#define ITA_IN_KV    0x18u
-#define ITA_W0       0x1Cu
-#define ITA_W1       0x20u
-#define ITA_W2       0x24u
-#define ITA_W3       0x28u
-#define ITA_B0       0x2Cu
-#define ITA_B1       0x30u
-#define ITA_B2       0x34u
-#define ITA_B3       0x38u
-#define ITA_OUT      0x3Cu
-#define ITA_RQ0      0x40u   /* + 4 * step */
-#define ITA_START    0x58u   /* read: queue the staged job, returns its id */
-#define ITA_STATUS   0x5Cu   /* bit i: job i queued or running */
-#define ITA_WAIT     0x60u   /* write id, then p.elw: sleep until done */
-#define ITA_SCRATCH  0x64u
-#define ITA_ACT_RQ   0x68u   /* requant after the activation; 0 = PyITA defaults */
+/* ITA_* register offsets and ITA_BASE: socsim_regs.h (included by cluster.h). */
 
 enum ita_activation { ITA_IDENTITY = 0, ITA_RELU = 1, ITA_GELU = 2 };
 

@@ -1,6 +1,7 @@
 package io.socsim.ita;
 
 import io.socsim.config.ItaConfig;
+import io.socsim.config.hw.RegisterMap;
 import io.socsim.ita.math.Activation;
 import io.socsim.ita.math.ActivationStage;
 import io.socsim.ita.math.Attention;
@@ -38,12 +39,15 @@ import java.util.Locale;
  */
 public final class ItaEngine {
 
-    /** Register offsets. */
-    public static final int MODE = 0x00, S = 0x04, E = 0x08, P = 0x0C, ACT = 0x10, IN = 0x14, IN_KV = 0x18,
-            W0 = 0x1C, W1 = 0x20, W2 = 0x24, W3 = 0x28, B0 = 0x2C, B1 = 0x30, B2 = 0x34, B3 = 0x38, OUT = 0x3C,
-            RQ0 = 0x40, START = 0x58, STATUS = 0x5C, WAIT = 0x60, SCRATCH = 0x64, ACT_RQ = 0x68;
-    private static final int REGISTERS = (ACT_RQ >> 2) + 1;
-    private static final int LINEAR = 0, ATTENTION = 1;
+    /** Register offsets (the register map). */
+    public static final int MODE = RegisterMap.Ita.MODE, S = RegisterMap.Ita.S, E = RegisterMap.Ita.E, P = RegisterMap.Ita.P,
+            ACT = RegisterMap.Ita.ACT, IN = RegisterMap.Ita.IN, IN_KV = RegisterMap.Ita.IN_KV, W0 = RegisterMap.Ita.W0,
+            W1 = RegisterMap.Ita.W1, W2 = RegisterMap.Ita.W2, W3 = RegisterMap.Ita.W3, B0 = RegisterMap.Ita.B0,
+            B1 = RegisterMap.Ita.B1, B2 = RegisterMap.Ita.B2, B3 = RegisterMap.Ita.B3, OUT = RegisterMap.Ita.OUT,
+            RQ0 = RegisterMap.Ita.RQ0, START = RegisterMap.Ita.START, STATUS = RegisterMap.Ita.STATUS, WAIT = RegisterMap.Ita.WAIT,
+            SCRATCH = RegisterMap.Ita.SCRATCH, ACT_RQ = RegisterMap.Ita.ACT_RQ;
+    private static final int REGISTERS = RegisterMap.Ita.SIZE >> 2;
+    private static final int LINEAR = RegisterMap.Ita.MODE_LINEAR, ATTENTION = RegisterMap.Ita.MODE_ATTENTION;
 
     /** Receives job completions. */
     public interface Listener {
@@ -95,6 +99,7 @@ public final class ItaEngine {
     private long outPending;
     private long drainLeft;
     private boolean wantsPort;
+    private long jobsDone;
 
     // statistics
     private long jobs, tilesDone, usefulMacs, paddedMacs;
@@ -195,6 +200,52 @@ public final class ItaEngine {
 
     /** Moves data through a granted port, computes, and finishes steps and jobs. */
     public void advance(long cycle) {
+        tick(cycle, tcdm.wideGranted());
+    }
+
+    /**
+     * Runs the accelerator through the cycles {@code [from, limit)} in which nothing else requests
+     * a TCDM bank, so its wide port is granted whenever it asks; a pipeline drain or a fixed
+     * phase passes in one jump. Stops after a job completes (its listener may wake a core) or when
+     * no job is left.
+     *
+     * @return the first cycle not advanced
+     */
+    public long runAlone(long from, long limit) {
+        long t = from;
+        long done = jobsDone;
+        long granted = 0;
+        while (t < limit && jobsDone == done) {
+            if (active == null) {
+                begin();
+                if (active == null) {
+                    break;
+                }
+                continue; // begin may finish a job with no steps at once
+            }
+            if (drainLeft > 0) {
+                long k = Math.min(drainLeft, limit - t);
+                busyCycles += k;
+                drainLeft -= k;
+                t += k;
+                if (drainLeft == 0) {
+                    nextStep(t - 1);
+                }
+                continue;
+            }
+            Step s = active.steps.get(step);
+            wantsPort = outPending > 0 || (loadedTiles < s.tiles() && loadedTiles < computedTiles + 2);
+            if (wantsPort) {
+                granted++;
+            }
+            tick(t, true);
+            t++;
+        }
+        tcdm.wideGrantedAlone(granted);
+        return t;
+    }
+
+    private void tick(long cycle, boolean portGrantedNow) {
         if (active == null) {
             return;
         }
@@ -207,7 +258,7 @@ public final class ItaEngine {
         }
         Step s = active.steps.get(step);
         if (wantsPort) {
-            if (tcdm.wideGranted()) {
+            if (portGrantedNow) {
                 portGranted++;
                 long budget = portBytes;
                 long out = Math.min(budget, outPending);
@@ -296,6 +347,7 @@ public final class ItaEngine {
         usefulMacs += job.usefulMacs;
         busyMask &= ~(1 << job.id);
         active = null;
+        jobsDone++;
         listener.completed(job.id, job.core, cycle + 1);
     }
 
@@ -375,7 +427,7 @@ public final class ItaEngine {
     }
 
     private static Requant requant(int word) {
-        return new Requant(word & 0xff, (word >>> 8) & 0xff, (byte) (word >>> 16));
+        return new Requant(RegisterMap.requantMult(word), RegisterMap.requantShift(word), (byte) RegisterMap.requantAdd(word));
     }
 
     private Matrix8 matrix(int address, int rows, int cols, String reg) {

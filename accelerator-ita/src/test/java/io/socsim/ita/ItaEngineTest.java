@@ -57,6 +57,27 @@ class ItaEngineTest {
     }
 
     @Test
+    void runningAloneMatchesCycleByCycleSteppingInCyclesCountersAndResult() {
+        for (int[] shape : new int[][] {{64, 64, 64}, {40, 72, 24}, {128, 64, 200}}) {
+            ItaRig stepped = new ItaRig(), alone = new ItaRig();
+            for (ItaRig rig : new ItaRig[] {stepped, alone}) {
+                linear(rig, shape[0], shape[1], shape[2], 1, true);
+                byte[] x = new byte[shape[0] * shape[1]];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (byte) (i * 13 + 5);
+                }
+                rig.put(X, x);
+            }
+            long cycles = stepped.run(false);
+            assertThat(alone.runAlone()).as("cycle after completion").isEqualTo(cycles);
+            assertThat(alone.completedAt).isEqualTo(stepped.completedAt);
+            assertThat(alone.ita.stats()).isEqualTo(stepped.ita.stats());
+            assertThat(alone.tcdm.wideAccesses()).isEqualTo(stepped.tcdm.wideAccesses());
+            assertThat(alone.get(OUT, shape[0] * shape[2])).isEqualTo(stepped.get(OUT, shape[0] * shape[2]));
+        }
+    }
+
+    @Test
     void dimensionsThatAreNotMultiplesOfTheTileArePaddedAndCostWholeTiles() {
         ItaRig rig = new ItaRig();
         linear(rig, 65, 64, 64, 0, false);

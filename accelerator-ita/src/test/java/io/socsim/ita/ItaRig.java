@@ -73,6 +73,19 @@ final class ItaRig {
         return cycle;
     }
 
+    /**
+     * Starts the staged job and lets {@link ItaEngine#runAlone} advance it, as the cluster does
+     * while no core requests a bank; returns the cycle after its completion.
+     */
+    long runAlone() {
+        ita.start(CORE, 0);
+        long cycle = 0;
+        while (!ita.idle()) {
+            cycle = ita.runAlone(cycle, cycle + 1000);
+        }
+        return cycle;
+    }
+
     static int requant(int mult, int shift, int add) {
         return (mult & 0xff) | (shift & 0xff) << 8 | (add & 0xff) << 16;
     }

@@ -1,6 +1,7 @@
 package io.socsim.memory;
 
 import io.socsim.config.DmaConfig;
+import io.socsim.config.hw.RegisterMap;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -16,10 +17,11 @@ import java.util.Locale;
  */
 public final class ClusterDma {
 
-    /** Staging register indexes (word offsets of the register window). */
-    public static final int SRC = 0, DST = 1, LEN = 2, SRC_STRIDE = 3, DST_STRIDE = 4, ROWS = 5;
+    /** Staging register indexes (word offsets of the register window: the register map's offsets / 4). */
+    public static final int SRC = RegisterMap.Dma.SRC >> 2, DST = RegisterMap.Dma.DST >> 2, LEN = RegisterMap.Dma.LEN >> 2,
+            SRC_STRIDE = RegisterMap.Dma.SRC_STRIDE >> 2, DST_STRIDE = RegisterMap.Dma.DST_STRIDE >> 2, ROWS = RegisterMap.Dma.ROWS >> 2;
     /** Transfer ids live in [0, IDS). */
-    public static final int IDS = 32;
+    public static final int IDS = RegisterMap.Dma.IDS;
 
     /** Receives transfer completions. */
     public interface Listener {
@@ -54,9 +56,11 @@ public final class ClusterDma {
     private Listener listener = (id, core, cycle) -> { };
 
     // per-cycle chunk plan of the head transfer
-    private final int[] chunkL1 = new int[64];
+    private final int[] chunkBank = new int[64];
     private final int[] chunkLen = new int[64];
     private int chunks;
+    private boolean allGranted;   // streamAlone settled this cycle's chunks without the arbiter
+    private long transfersDone;
 
     // statistics
     private long bytes;
@@ -131,8 +135,8 @@ public final class ClusterDma {
     }
 
     private void validate(Transfer t) {
-        if (t.len <= 0 || t.len > 0xffff) {
-            throw new DmaError(String.format(Locale.ROOT, "DMA transfer length %d is outside 1..65535 bytes", t.len));
+        if (t.len <= 0 || t.len > RegisterMap.Dma.MAX_LEN) {
+            throw new DmaError(String.format(Locale.ROOT, "DMA transfer length %d is outside 1..%d bytes", t.len, RegisterMap.Dma.MAX_LEN));
         }
         if (t.rows <= 0) {
             throw new DmaError("DMA transfer with " + t.rows + " rows");
@@ -172,6 +176,63 @@ public final class ClusterDma {
 
     /** Plans this cycle's chunks of the head transfer and requests their TCDM banks. */
     public void request(long cycle) {
+        plan(cycle);
+        for (int i = 0; i < chunks; i++) {
+            tcdm.request(firstPort + i, chunkBank[i]);
+        }
+    }
+
+    /**
+     * Streams the head transfers through the cycles {@code [from, limit)} in which nothing else
+     * requests a TCDM bank: each cycle's words are granted unless two of them meet in one bank, so
+     * the cycle is settled here without the arbiter's full round. Stops after a transfer completes
+     * (its listener may wake a core) or when the queue runs dry.
+     *
+     * @return the first cycle not advanced
+     */
+    public long streamAlone(long from, long limit) {
+        long t = from;
+        long done = transfersDone;
+        while (t < limit && transfersDone == done) {
+            Transfer head = shared.peek();
+            if (head == null) {
+                break;
+            }
+            if (t < head.readyAt) {
+                t = head.readyAt;
+                continue;
+            }
+            plan(t);
+            if (selfConflict()) {
+                for (int i = 0; i < chunks; i++) {
+                    tcdm.request(firstPort + i, chunkBank[i]);
+                }
+                tcdm.arbitrate();
+            } else {
+                for (int i = 0; i < chunks; i++) {
+                    tcdm.grantAlone(firstPort + i, chunkBank[i]);
+                }
+                allGranted = true;
+            }
+            advance(t);
+            t++;
+        }
+        return t;
+    }
+
+    private boolean selfConflict() {
+        for (int i = 1; i < chunks; i++) {
+            for (int j = 0; j < i; j++) {
+                if (chunkBank[i] == chunkBank[j]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** This cycle's chunks of the head transfer and their banks. */
+    private void plan(long cycle) {
         chunks = 0;
         Transfer t = shared.peek();
         if (t == null || cycle < t.readyAt) {
@@ -185,9 +246,8 @@ public final class ClusterDma {
             int l1Addr = (t.toL1 ? t.dst + row * t.dstStride : t.src + row * t.srcStride) + col;
             int toWordEnd = config.portWidthBytes() - (l1Addr & (config.portWidthBytes() - 1));
             int n = Math.min(Math.min(toWordEnd, t.len - col), budget);
-            chunkL1[chunks] = l1Addr;
+            chunkBank[chunks] = tcdm.bankOf(l1Addr);
             chunkLen[chunks] = n;
-            tcdm.request(firstPort + chunks, tcdm.bankOf(l1Addr));
             chunks++;
             budget -= n;
             col += n;
@@ -206,8 +266,10 @@ public final class ClusterDma {
         Transfer t = shared.peek();
         busyCycles++;
         int moved = 0;
+        boolean all = allGranted;
+        allGranted = false;
         for (int i = 0; i < chunks; i++) {
-            if (!tcdm.granted(firstPort + i)) {
+            if (!all && !tcdm.granted(firstPort + i)) {
                 conflictCycles++;
                 break; // the stream is in order: a lost word holds back the ones behind it
             }
@@ -217,6 +279,7 @@ public final class ClusterDma {
         chunks = 0;
         if (t.row == t.rows) {
             shared.poll();
+            transfersDone++;
             inFlightMask &= ~(1 << t.id);
             long doneAt = cycle + 1 + (t.toL1 ? 0 : Math.max(0, t.dstRegion.latencyCycles() - 1));
             refill();

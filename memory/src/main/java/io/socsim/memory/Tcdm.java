@@ -115,6 +115,21 @@ public final class Tcdm {
         grantedMask = granted;
     }
 
+    /**
+     * What {@link #request} then {@link #arbitrate} do for a cycle in which {@code requester} is the
+     * only one asking for {@code bank}: the access is granted and the round-robin pointer moves past
+     * it. For a component that streams alone and settles its accesses without a full cycle.
+     */
+    public void grantAlone(int requester, int bank) {
+        accesses[bank]++;
+        rrNext[bank] = requester + 1 == 64 ? 0 : requester + 1;
+    }
+
+    /** What {@link #requestWide} then {@link #arbitrate} do in {@code cycles} cycles nobody else asks for a bank. */
+    public void wideGrantedAlone(long cycles) {
+        wideAccesses += cycles;
+    }
+
     /** Whether {@code requester}'s request of the last {@link #arbitrate} was granted. */
     public boolean granted(int requester) {
         return (grantedMask & (1L << requester)) != 0;

@@ -2,868 +2,148 @@ package io.socsim.sim.cluster;
 
 import io.socsim.config.AddressWindow;
 import io.socsim.config.CoreTiming;
+import io.socsim.config.InterconnectConfig;
 import io.socsim.config.PeripheralsConfig;
 import io.socsim.config.SocConfig;
 import io.socsim.isa.Csr;
 import io.socsim.isa.elf.ElfFile;
-import io.socsim.isa.elf.Segment;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Hart;
-import io.socsim.isa.exec.Sem;
 import io.socsim.ita.ItaEngine;
 import io.socsim.memory.ClusterDma;
 import io.socsim.memory.MemorySystem;
 import io.socsim.memory.Region;
 import io.socsim.memory.Tcdm;
-import io.socsim.sim.Faults;
 import io.socsim.sim.Interrupts;
-import io.socsim.sim.RunEnd;
 import io.socsim.sim.UserError;
 import io.socsim.sim.func.StdioHost;
+import io.socsim.sim.power.EventCounts;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The modelled cluster: timed cores sharing a banked L1, L2/L3 behind the cluster interconnect,
- * the cluster DMA and the event unit, advanced cycle by cycle while any core is awake and
- * skipping ahead when none is.
- *
- * <p>Each cycle: the DMA plans its L1 words, every core ready to issue checks its hazards (load
- * use, busy load/store unit, event-unit waits) and requests the bank its access needs, banks are
- * arbitrated round-robin, then the DMA moves its granted words and the granted cores execute one
- * instruction functionally and are charged its cycles by the RI5CY timing rules of the
- * configuration. A core that lost its bank retries next cycle. Deterministic: cores, DMA ports and
- * banks are visited in a fixed order.
+ * the cluster DMA, ITA and the event unit. This class assembles the components and answers for
+ * the run; the components are {@link Engine} (time advance), {@link CoreTimer} (one core's
+ * timing), {@link Tcdm} (bank arbitration), {@link PeripheralBus} with {@link ClusterDevices},
+ * {@link EventUnit} and {@link CoreSleep} (waits and wake-ups), {@link ClusterDma},
+ * {@link ItaEngine}, {@link ClusterStats} (counters and result), {@link ElfLoader} and
+ * {@link DeadlockReport}. Dependencies run one way, from here down.
  */
 public final class Cluster {
 
-    static final int DMA_START = 0x18, DMA_STATUS = 0x1C, DMA_WAIT = 0x20;
-    private static final long NEVER = Long.MAX_VALUE;
-
-    private final SocConfig config;
-    private final ElfFile elf;
-    private final CoreTiming timing;
     private final MemorySystem memory;
-    private final Tcdm tcdm;
-    private final ClusterDma dma;
-    private final ItaEngine ita;
-    private final int itaBase, itaSize;
-    private final EventUnit eventUnit;
-    private final StdioHost host;
     private final CoreState[] cores;
-    private final int euBase, euSize, dmaBase, dmaSize;
-    private final int l1Latency;
-    private final int waitEntry;
-    private final int wakeup;
-    private final boolean[] slowCsr = new boolean[4096];
+    private final StdioHost host;
+    private final ClusterStats stats;
+    private final Engine engine;
+    private final Clock clock = new Clock();
     private final int tohost;
-    private long cycle;
-    private long maxCycles;
-    private int watchBase;
-    private int watchBytes;
-    private final java.util.Map<Integer, io.socsim.sim.power.EventCounts> snapshots = new java.util.TreeMap<>();
-    /** How far past the cycle loop a core may run private instructions. */
-    private static final int RUN_AHEAD_CYCLES = 64;
-    private int exitCore = -1;     // the core whose exit or fault ended the run, -1 while it runs
-    private RunEnd end;            // why it ended, once it has
-    /** Cycle-loop steps between two polls of the interrupt flag (a power of two). */
-    private static final int POLL_STEPS = 4096;
 
     public Cluster(SocConfig config, ElfFile elf, OutputStream out, OutputStream err) {
-        this.config = config;
-        this.elf = elf;
-        this.timing = config.cores().timing();
         this.memory = new MemorySystem(config);
         if (memory.l1() == null) {
             throw new UserError("configuration '" + config.name() + "' has no L1 TCDM (memory.l1): the cluster model needs one");
         }
-        this.l1Latency = memory.l1().latencyCycles();
-        this.waitEntry = config.eventUnit().map(e -> e.waitEntryCycles()).orElse(0);
-        this.wakeup = config.eventUnit().map(e -> e.wakeupCycles()).orElse(0);
         var l1 = config.memory().l1().orElseThrow();
         int n = config.cores().count();
-        this.tcdm = new Tcdm((int) l1.base(), l1.size(), l1.banks(), l1.bankWidthBytes());
-        this.dma = config.dma().map(d -> new ClusterDma(d, memory, tcdm, n, n)).orElse(null);
-        int itaRequester = n + config.dma().map(d -> d.ports()).orElse(0);
-        AddressWindow itaWindow = config.memory().peripherals().flatMap(p -> p.ita()).orElse(null);
-        this.ita = config.itaEnabled() && itaWindow != null
-                ? new ItaEngine(config.ita().orElseThrow(), memory, tcdm, n, itaRequester) : null;
-        this.itaBase = itaWindow == null ? 0 : (int) itaWindow.base();
-        this.itaSize = itaWindow == null ? 0 : (int) itaWindow.size();
+        Tcdm tcdm = new Tcdm((int) l1.base(), l1.size(), l1.banks(), l1.bankWidthBytes());
         config.interconnect().ifPresent(ic -> tcdm.widePortPolicy(
-                ic.hwpePriority() == io.socsim.config.InterconnectConfig.Side.ACCELERATOR, ic.hwpeMaxStallCycles()));
-        this.eventUnit = new EventUnit(n);
-        Integer[] win = windows(config.memory().peripherals().orElse(null));
-        this.euBase = win[0];
-        this.euSize = win[1];
-        this.dmaBase = win[2];
-        this.dmaSize = win[3];
+                ic.hwpePriority() == InterconnectConfig.Side.ACCELERATOR, ic.hwpeMaxStallCycles()));
+        ClusterDma dma = config.dma().map(d -> new ClusterDma(d, memory, tcdm, n, n)).orElse(null);
+        PeripheralsConfig p = config.memory().peripherals().orElse(null);
+        AddressWindow euWindow = p == null ? null : p.eventUnit().orElse(null);
+        AddressWindow dmaWindow = p == null ? null : p.dma().orElse(null);
+        AddressWindow itaWindow = p == null ? null : p.ita().orElse(null);
+        int itaRequester = n + config.dma().map(d -> d.ports()).orElse(0);
+        ItaEngine ita = config.itaEnabled() && itaWindow != null
+                ? new ItaEngine(config.ita().orElseThrow(), memory, tcdm, n, itaRequester) : null;
+        int[] windows = {base(euWindow), size(euWindow), base(dmaWindow), size(dmaWindow), base(itaWindow), size(itaWindow)};
+
+        EventUnit eventUnit = new EventUnit(n);
+        this.cores = new CoreState[n];
+        CoreSleep sleep = new CoreSleep(cores, eventUnit, dma, ita, config.eventUnit().map(e -> e.waitEntryCycles()).orElse(0),
+                config.eventUnit().map(e -> e.wakeupCycles()).orElse(0), windows);
+        this.stats = new ClusterStats(cores, tcdm, dma, ita, clock);
+                this.host = new StdioHost(out, err);
+        ElfLoader.load(elf, memory, config.name());
+        this.tohost = elf.symbolAddress("tohost").orElse(1);
+        PeripheralBus bus = new PeripheralBus(memory, this::stored);
+        bus.map(windows[0], windows[1], ClusterDevices.eventUnit(eventUnit, sleep, clock));
+        if (ita != null) {
+            bus.map(windows[4], windows[5], ClusterDevices.ita(ita, clock));
+        }
+        if (dma != null) {
+            bus.map(windows[2], windows[3], ClusterDevices.dma(dma, cores, clock));
+        }
+
+        CoreTiming timing = config.cores().timing();
+        boolean[] slowCsr = new boolean[4096];
         for (String name : timing.csrSlow()) {
             int number = Csr.number(name);
             if (number >= 0) {
                 slowCsr[number] = true;
             }
         }
-        this.host = new StdioHost(out, err);
         DecodeCache code = new DecodeCache();
-        load(elf);
-        this.tohost = elf.symbolAddress("tohost").orElse(1);
-        this.cores = new CoreState[n];
+        CoreTimer[] timers = new CoreTimer[n];
         for (int c = 0; c < n; c++) {
-            Hart hart = new Hart(c, code, new CoreBus(c, this), host);
+            Hart hart = new Hart(c, code, bus.port(c), host);
             hart.mapRam(memory.l1().base(), memory.l1().bytes());
-            hart.clock(() -> cycle);
+            hart.clock(() -> clock.now);
             hart.tohost(tohost);
             hart.pc(elf.entry());
             cores[c] = new CoreState(c, hart);
+            timers[c] = new CoreTimer(cores[c], timing, slowCsr, tcdm, memory);
         }
         if (dma != null) {
-            dma.listener(this::dmaCompleted);
+            dma.listener(sleep::dmaCompleted);
         }
         if (ita != null) {
-            ita.listener(this::itaCompleted);
+            ita.listener(sleep::itaCompleted);
         }
+        this.engine = new Engine(elf, tcdm, dma, ita, host, cores, timers, sleep, new DeadlockReport(cores, elf, eventUnit, ita), clock);
     }
 
-    private static Integer[] windows(PeripheralsConfig p) {
-        AddressWindow eu = p == null ? null : p.eventUnit().orElse(null);
-        AddressWindow dw = p == null ? null : p.dma().orElse(null);
-        return new Integer[] {eu == null ? 0 : (int) eu.base(), eu == null ? 0 : (int) eu.size(),
-            dw == null ? 0 : (int) dw.base(), dw == null ? 0 : (int) dw.size()};
+    private static int base(AddressWindow w) {
+        return w == null ? 0 : (int) w.base();
     }
 
-    private void load(ElfFile elf) {
-        for (Segment s : elf.segments()) {
-            Region r = memory.find(s.vaddr(), Math.max(1, s.memSize()));
-            if (r == null) {
-                throw new UserError(String.format(Locale.ROOT,
-                        "%s: segment 0x%08x-0x%08x is not inside one memory of '%s' (%s); link the program for this system",
-                        elf.name(), s.vaddr(), s.vaddr() + s.memSize() - 1, config.name(), regionList()));
-            }
-            byte[] data = s.data();
-            System.arraycopy(data, 0, r.bytes(), r.offset(s.vaddr()), data.length);
-        }
+    private static int size(AddressWindow w) {
+        return w == null ? 0 : (int) w.size();
     }
 
-    private String regionList() {
-        StringBuilder b = new StringBuilder();
-        for (Region r : memory.regions()) {
-            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s 0x%08x-0x%08x", r.name(), r.base(), r.base() + r.size() - 1));
-        }
-        return b.toString();
-    }
-
-    // ------------------------------------------------------------------ the cycle loop
-
-    /**
-     * Runs until a core exits or faults, every core is asleep for good, the cycle limit is reached
-     * or an interrupt is requested ({@link Interrupts}); {@link ClusterResult#end()} says which.
-     * Every ending returns the statistics up to its cycle.
-     */
-    public ClusterResult run(long maxCycles) {
-        this.maxCycles = maxCycles;
-        long from = 0;
-        int polls = 0;
-        boolean interrupted = false;
-        try {
-            while (exitCore < 0) {
-                if ((++polls & (POLL_STEPS - 1)) == 0 && !interrupted && Interrupts.requested()) {
-                    // Stop a run-ahead window from now, where no core has issued yet: the cycle
-                    // limit then cuts every core's account there as it does for --max-cycles.
-                    interrupted = true;
-                    this.maxCycles = Math.min(this.maxCycles, from + RUN_AHEAD_CYCLES);
-                }
-                long next = NEVER;
-                for (CoreState c : cores) {
-                    if (c.readyAt < next) {
-                        next = c.readyAt;
-                    }
-                }
-                if (dma != null) {
-                    next = Math.min(next, dma.nextActivity(from));
-                }
-                if (ita != null) {
-                    next = Math.min(next, ita.nextActivity(from));
-                }
-                if (next == NEVER) {
-                    for (CoreState c : cores) {
-                        cycle = Math.max(cycle, c.sleepSince); // a wfi sleeps from the cycle after it
-                    }
-                    end = RunEnd.deadlock(deadlockReport());
-                    break;
-                }
-                if (next >= this.maxCycles) {
-                    cycle = this.maxCycles;
-                    int pc = cores[0].hart.pc();
-                    end = interrupted
-                            ? RunEnd.interrupted(0, pc, String.format(Locale.ROOT,
-                                    "interrupted at cycle %d (core 0 at pc %s); the statistics are those so far", cycle, elf.describe(pc)))
-                            : RunEnd.maxCycles(0, pc, String.format(Locale.ROOT,
-                                    "program did not finish within %d cycles (core 0 at pc %s); raise --max-cycles if it needs longer",
-                                    maxCycles, elf.describe(pc)));
-                    break;
-                }
-                step(next);
-                from = next + 1;
-            }
-        } finally {
-            host.flush();
-        }
-        return result();
-    }
-
-    private void step(long now) {
-        cycle = now;
-        if (dma != null) {
-            dma.request(now);
-        }
-        if (ita != null) {
-            ita.request(now);
-        }
-        int issuing = 0;
-        for (CoreState c : cores) {
-            if (c.readyAt == now && prepare(c, now)) {
-                issuing |= 1 << c.id;
-            }
-        }
-        tcdm.arbitrate();
-        if (dma != null) {
-            dma.advance(now);
-        }
-        if (ita != null) {
-            ita.advance(now);
-        }
-        while (issuing != 0) {
-            CoreState c = cores[Integer.numberOfTrailingZeros(issuing)];
-            issuing &= issuing - 1;
-            if (c.wantsBank && !tcdm.granted(c.id)) {
-                c.tcdmStalls++;
-                c.readyAt = now + 1;
-                continue;
-            }
-            execute(c, now);
-            if (exitCore >= 0) {
-                return;
-            }
-        }
-    }
-
-    /** Hazard checks and bank request of the instruction core {@code c} would issue now. */
-    private boolean prepare(CoreState c, long now) {
-        long d = c.hart.peek();
-        c.decoded = d;
-        c.wantsBank = false;
-        int sem = DecodeCache.sem(d);
-        if (sem <= Sem.ILLEGAL) {
-            return true; // executing it raises the exception
-        }
-        if (c.loadReg != 0 && now < c.loadReadyAt && reads(d, sem, c.loadReg)) {
-            c.loadUseStalls += c.loadReadyAt - now;
-            c.readyAt = c.loadReadyAt;
-            c.lastCharge = CoreState.CHARGE_LOAD_USE;
-            return false;
-        }
-        int kind = InsnClass.KIND[sem];
-        if (kind != InsnClass.LOAD && kind != InsnClass.STORE) {
-            return true;
-        }
-        int address = address(c.hart, d, sem);
-        c.address = address;
-        if (tcdm.contains(address)) {
-            tcdm.request(c.id, tcdm.bankOf(address));
-            c.wantsBank = true;
-            return true;
-        }
-        if (kind != InsnClass.LOAD) {
-            return true;
-        }
-        int eu = address - euBase;
-        if (eu >= 0 && eu < euSize && EventUnit.waits(eu & ~3)) {
-            return eventWait(c, eu & ~3, now);
-        }
-        if (ita != null && address - itaBase >= 0 && address - itaBase < itaSize) {
-            int itaReg = (address - itaBase) & ~3;
-            if (itaReg == ItaEngine.START && !ita.canStart()) {
-                sleep(c, CoreState.SLEEP_ITA_QUEUE, now);
-                return false;
-            }
-            if (itaReg == ItaEngine.WAIT && !ita.done(ita.waitId(c.id))) {
-                sleep(c, CoreState.SLEEP_ITA, now);
-                return false;
-            }
-            return true;
-        }
-        int reg = (address - dmaBase) & ~3;
-        if (dma != null && address - dmaBase >= 0 && address - dmaBase < dmaSize) {
-            if (reg == DMA_START && !dma.canStart(c.id)) {
-                sleep(c, CoreState.SLEEP_DMA_QUEUE, now);
-                return false;
-            }
-            if (reg == DMA_WAIT && !dma.done(c.waitId)) {
-                sleep(c, CoreState.SLEEP_DMA, now);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean reads(long d, int sem, int reg) {
-        int r = InsnClass.READS[sem];
-        return ((r & InsnClass.READS_RS1) != 0 && DecodeCache.rs1(d) == reg)
-                || ((r & InsnClass.READS_RS2) != 0 && DecodeCache.rs2(d) == reg)
-                || ((r & InsnClass.READS_RD) != 0 && DecodeCache.rd(d) == reg);
-    }
-
-    private static int address(Hart h, long d, int sem) {
-        int base = h.reg(DecodeCache.rs1(d));
-        switch (InsnClass.ADDR[sem]) {
-            case InsnClass.ADDR_RS2: return base + h.reg(DecodeCache.rs2(d));
-            case InsnClass.ADDR_BASE: return base;
-            case InsnClass.ADDR_RD: return base + h.reg(DecodeCache.rd(d));
-            default: return base + DecodeCache.imm(d);
-        }
-    }
-
-    /**
-     * A load of a wait register. An event already pending completes like any load; otherwise the
-     * core goes to sleep. The barrier treats every arriving core alike, the last one included:
-     * all of them sleep and resume together when it opens.
-     */
-    private boolean eventWait(CoreState c, int offset, long now) {
-        if (offset == EventUnit.EVENT_WAIT && eventUnit.ready(c.id, offset)) {
-            return true;
-        }
-        sleep(c, offset == EventUnit.BARRIER ? CoreState.SLEEP_BARRIER : CoreState.SLEEP_EVENT, now);
-        if (offset == EventUnit.BARRIER) {
-            int released = eventUnit.arrive(c.id);
-            while (released != 0) {
-                int k = Integer.numberOfTrailingZeros(released);
-                released &= released - 1;
-                complete(cores[k], now);
-            }
-        }
-        return false;
-    }
-
-    private void sleep(CoreState c, int reason, long now) {
-        c.sleep = reason;
-        c.sleepSince = now;
-        c.readyAt = NEVER;
-    }
-
-    /**
-     * The event a sleeping core waits for happened at {@code eventCycle}: its waiting load
-     * completes now (reading the register), and the core resumes once it has finished entering
-     * the wait and has woken up: max(event, sleep start + wait entry) + wake-up (platform.md s5).
-     */
-    private void complete(CoreState c, long eventCycle) {
-        if (c.sleep == CoreState.AWAKE || c.done) {
-            return;
-        }
-        long at = Math.max(eventCycle, c.sleepSince + waitEntry) + wakeup;
-        c.sleepCycles += at - c.sleepSince;
-        c.lastCharge = CoreState.CHARGE_SLEEP;
-        c.sleep = CoreState.AWAKE;
-        c.hart.run(1);
-        c.instructions++;
-        c.energyClasses[InsnClass.E_LOAD]++; // the waiting load itself
-        c.loads++;
-        c.lastWritten = 0;
-        c.readyAt = at;
-    }
-
-    /** A core that waited for a DMA queue slot retries its start at {@code eventCycle}. */
-    private void retry(CoreState c, long eventCycle) {
-        c.sleepCycles += eventCycle - c.sleepSince;
-        c.lastCharge = CoreState.CHARGE_SLEEP;
-        c.sleep = CoreState.AWAKE;
-        c.readyAt = eventCycle;
-    }
-
-    /**
-     * Executes the instruction of {@code c} at cycle {@code now} and charges its cycles; then runs
-     * the core's following private instructions (ALU, SIMD, multiply, branches: nothing another
-     * core or the host can observe) at their own issue cycles, up to the next instruction that
-     * needs the cycle loop.
-     */
-    private void execute(CoreState c, long now) {
-        c.batchLength = 0;
-        executeOne(c, now, c.decoded);
-        c.firstCharge = c.lastCharge;
-        long limit = Math.min(now + RUN_AHEAD_CYCLES, maxCycles);
-        while (c.sleep == CoreState.AWAKE && !c.done && exitCore < 0 && c.batchLength < CoreState.BATCH) {
-            long t = c.readyAt;
-            long d = c.hart.peek();
-            int sem = DecodeCache.sem(d);
-            if (!InsnClass.PRIVATE[sem] || t >= limit) {
-                break;
-            }
-            int loadUse = 0;
-            if (c.loadReg != 0 && t < c.loadReadyAt && reads(d, sem, c.loadReg)) {
-                loadUse = (int) (c.loadReadyAt - t);
-                t = c.loadReadyAt;
-                if (t >= limit) {
-                    break;
-                }
-                c.loadUseStalls += loadUse;
-                c.readyAt = t;
-                c.lastCharge = CoreState.CHARGE_LOAD_USE;
-            }
-            int i = c.batchLength++;
-            c.batchIssue[i] = t;
-            c.batchLoadUse[i] = loadUse;
-            long busyBefore = c.busy, branchBefore = c.branchStalls, mulDivBefore = c.mulDivStalls;
-            executeOne(c, t, d);
-            c.batchCost[i] = (int) (c.busy - busyBefore);
-            long branch = c.branchStalls - branchBefore;
-            c.batchPenaltyKind[i] = (byte) (branch > 0 ? 1 : c.mulDivStalls > mulDivBefore ? 2 : 0);
-            c.batchPenalty[i] = (int) (branch > 0 ? branch : c.mulDivStalls - mulDivBefore);
-            c.batchEnergyClass[i] = InsnClass.ENERGY[sem];
-        }
-    }
-
-    /**
-     * The run ended at cycle {@code end} (core {@code exit} retired its exit there): takes back the
-     * run-ahead instructions other cores issued later than the cycle loop would have let them.
-     */
-    private void takeBackRunAhead(long end, int exit) {
-        for (CoreState c : cores) {
-            for (int i = c.batchLength - 1; i >= 0; i--) {
-                long issue = c.batchIssue[i];
-                if (issue < end || (issue == end && c.id < exit)) {
-                    break;
-                }
-                c.batchLength = i;
-                c.lastCharge = i == 0 ? c.firstCharge : CoreState.chargeOf(c.batchPenaltyKind[i - 1]);
-                c.instructions--;
-                c.energyClasses[c.batchEnergyClass[i]]--;
-                c.busy -= c.batchCost[i];
-                c.loadUseStalls -= c.batchLoadUse[i];
-                if (c.batchPenaltyKind[i] == 1) {
-                    c.branchStalls -= c.batchPenalty[i];
-                } else if (c.batchPenaltyKind[i] == 2) {
-                    c.mulDivStalls -= c.batchPenalty[i];
-                }
-            }
-        }
-    }
-
-    private void executeOne(CoreState c, long now, long d) {
-        Hart h = c.hart;
-        int sem = DecodeCache.sem(d);
-        int kind = sem <= Sem.ILLEGAL ? InsnClass.ALU : InsnClass.KIND[sem];
-        int pcBefore = h.pc();
-        int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
-        boolean taken = kind == InsnClass.BRANCH && taken(h, d, sem);
-        int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? c.address : 0;
-        try {
-            h.run(1);
-        } catch (ClusterDma.DmaError | ItaEngine.ItaError e) {
-            faulted(c, now, pcBefore, String.format(Locale.ROOT, "core %d at pc %s: %s", c.id, elf.describe(pcBefore), e.getMessage()));
-            return;
-        }
-        if (!h.running()) {
-            finished(c, now, pcBefore);
-            return;
-        }
-        c.instructions++;
-        c.energyClasses[sem <= Sem.ILLEGAL ? InsnClass.E_ALU : InsnClass.ENERGY[sem]]++;
-        int cost;
-        switch (kind) {
-            case InsnClass.BRANCH:
-                cost = taken ? timing.takenBranchCycles() : timing.notTakenBranchCycles();
-                c.branchStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_BRANCH;
-                break;
-            case InsnClass.JAL:
-                cost = timing.jalCycles();
-                c.branchStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_BRANCH;
-                break;
-            case InsnClass.JALR: {
-                int rs1 = DecodeCache.rs1(d);
-                cost = timing.jalrCycles() + (rs1 != 0 && rs1 == c.lastWritten ? timing.jalrAfterWritePenaltyCycles() : 0);
-                c.branchStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_BRANCH;
-                break;
-            }
-            case InsnClass.MULH:
-                cost = timing.mulhCycles();
-                c.mulDivStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_MUL_DIV;
-                break;
-            case InsnClass.DIV: {
-                boolean signed = sem == Sem.DIV || sem == Sem.REM;
-                cost = timing.divideCycles(signed && divisor < 0 ? -divisor : divisor);
-                c.mulDivStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_MUL_DIV;
-                break;
-            }
-            case InsnClass.CSR:
-                cost = slowCsr[DecodeCache.imm(d) & 0xfff] ? timing.csrSlowCycles() : timing.csrFastCycles();
-                c.otherStalls += cost - 1;
-                c.lastCharge = CoreState.CHARGE_OTHER;
-                break;
-            case InsnClass.LOAD: case InsnClass.STORE:
-                cost = memoryAccess(c, d, sem, kind, address, now);
-                break;
-            case InsnClass.WFI:
-                cost = 1;
-                c.busy += 1;
-                c.lastWritten = 0;
-                sleep(c, CoreState.SLEEP_WFI, now + 1);
-                return;
-            default:
-                cost = 1;
-        }
-        c.busy += cost;
-        c.readyAt = now + cost;
-        c.lastWritten = InsnClass.WRITES_RD[sem] ? DecodeCache.rd(d) : 0;
-    }
-
-    /** Evaluates a branch condition before it executes (a taken branch may target the next instruction). */
-    private static boolean taken(Hart h, long d, int sem) {
-        int a = h.reg(DecodeCache.rs1(d));
-        int b = h.reg(DecodeCache.rs2(d));
-        switch (sem) {
-            case Sem.BEQ: return a == b;
-            case Sem.BNE: return a != b;
-            case Sem.BLT: return a < b;
-            case Sem.BGE: return a >= b;
-            case Sem.BLTU: return Integer.compareUnsigned(a, b) < 0;
-            case Sem.BGEU: return Integer.compareUnsigned(a, b) >= 0;
-            case Sem.P_BEQIMM: return a == DecodeCache.imm2Signed(d);
-            case Sem.P_BNEIMM: return a != DecodeCache.imm2Signed(d);
-            default: return false;
-        }
-    }
-
-    /** Cycles of a load or store, and the load/store unit and load-use bookkeeping. */
-    private int memoryAccess(CoreState c, long d, int sem, int kind, int address, long now) {
-        int size = InsnClass.SIZE[sem];
-        int latency;
-        if (tcdm.contains(address)) {
-            latency = l1Latency;
-            if (kind == InsnClass.LOAD) {
-                c.l1Reads++;
-            } else {
-                c.l1Writes++;
-            }
-        } else {
-            Region r = memory.find(address, size);
-            latency = r == null ? 1 : r.latencyCycles(); // peripherals answer in one cycle
-            if (r == memory.l2()) {
-                c.l2Bytes += size;
-            } else if (r != null && r == memory.l3()) {
-                c.l3Bytes += size;
-            }
-        }
-        // The core waits for its access to complete (RI5CY: data_rvalid stalls the pipeline); a
-        // misaligned access makes two bus accesses (ri5cy-calibration.md: 2 at L=1, 2L at L=5).
-        boolean misaligned = (address & (size - 1)) != 0;
-        int cost = latency + (misaligned ? latency * timing.misalignedExtraCycles() : 0);
-        c.memoryStalls += cost - 1;
-        c.lastCharge = CoreState.CHARGE_MEMORY;
-        if (kind == InsnClass.LOAD) {
-            c.loads++;
-            if (sem == Sem.P_ELW) {
-                cost += timing.elwExtraCycles(); // p.elw: L + 2
-                c.otherStalls += timing.elwExtraCycles();
-                c.lastCharge = CoreState.CHARGE_OTHER; // its extra cycles come after its access: cut them first
-            } else {
-                c.loadReg = DecodeCache.rd(d);
-                c.loadReadyAt = now + cost + timing.loadUsePenaltyCycles();
-            }
-        } else {
-            c.stores++;
-        }
-        return cost;
-    }
-
-    private void finished(CoreState c, long now, int pc) {
-        Hart h = c.hart;
-        if (h.state() != Hart.EXITED) {
-            faulted(c, now, pc, String.format(Locale.ROOT, "core %d: %s", c.id, Faults.describe(h, elf)));
-            return;
-        }
-        c.done = true;
-        c.readyAt = NEVER;
-        c.instructions++;
-        c.energyClasses[InsnClass.E_ALU]++; // the exit call
-        c.busy++;
-        c.lastCharge = CoreState.CHARGE_NONE;
-        takeBackRunAhead(now, c.id);
-        cycle = now + 1;
-        exitCore = c.id;
-        end = host.end(c.id, pc, h.exitCode());
-    }
-
-    /** Core {@code c} faulted on the instruction it issued at {@code now}: the run ends after that cycle. */
-    private void faulted(CoreState c, long now, int pc, String message) {
-        c.done = true;
-        c.readyAt = NEVER;
-        c.busy++; // its issue cycle; it does not retire
-        c.lastCharge = CoreState.CHARGE_NONE;
-        takeBackRunAhead(now, c.id);
-        cycle = now + 1;
-        exitCore = c.id;
-        end = RunEnd.fault(c.id, pc, message);
-    }
-
-    /**
-     * One line: the cycle, then each group of consecutive cores that stand at the same pc for the
-     * same reason, and a hint when the program was linked for another core count.
-     */
-    private String deadlockReport() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "deadlock at cycle %d: every core is asleep and nothing pending can wake one:", cycle));
-        int first = 0;
-        for (int i = 1; i <= cores.length; i++) {
-            if (i < cores.length && coreState(cores[i]).equals(coreState(cores[first]))) {
-                continue;
-            }
-            b.append(first == 0 ? " " : "; ");
-            b.append(i - 1 == first ? "core " + first : "cores " + first + "-" + (i - 1)).append(' ').append(coreState(cores[first]));
-            first = i;
-        }
-        coreCountHint().ifPresent(h -> b.append("; ").append(h));
-        return b.toString();
-    }
-
-    private String coreState(CoreState c) {
-        return "at pc " + elf.describe(c.hart.pc()) + " " + waitReason(c);
-    }
-
-    /**
-     * The SDK's link script gives every program an absolute symbol {@code __num_cores} (its stack
-     * count, 8 unless the build says otherwise); cores beyond it park after the boot barrier, so a
-     * later barrier, which waits for every configured core, never opens.
-     */
-    private java.util.Optional<String> coreCountHint() {
-        boolean atBarrier = false;
-        for (CoreState c : cores) {
-            atBarrier |= c.sleep == CoreState.SLEEP_BARRIER;
-        }
-        java.util.Optional<Integer> built = elf.symbolAddress(NUM_CORES_SYMBOL);
-        if (!atBarrier || built.isEmpty() || built.get() == cores.length) {
-            return java.util.Optional.empty();
-        }
-        int n = built.get();
-        String consequence = n < cores.length
-                ? String.format(Locale.ROOT, "cores %d-%d have no stack and park, so a barrier waiting for all %d never opens",
-                        n, cores.length - 1, cores.length)
-                : "the program waits for cores that do not exist";
-        return java.util.Optional.of(String.format(Locale.ROOT,
-                "the program was built for %d cores (ELF symbol %s) but the system has %d (cores.count): %s; "
-                        + "run it with --set cores.count=%d or relink it with -Wl,--defsym=%s=%d",
-                n, NUM_CORES_SYMBOL, cores.length, consequence, n, NUM_CORES_SYMBOL, cores.length));
-    }
-
-    /** The core count a program was linked for (sdk/link-cluster.ld). */
-    static final String NUM_CORES_SYMBOL = "__num_cores";
-
-    private String waitReason(CoreState c) {
-        switch (c.sleep) {
-            case CoreState.SLEEP_BARRIER: return "waiting at the hardware barrier";
-            case CoreState.SLEEP_EVENT: return String.format(Locale.ROOT, "waiting for an event (mask 0x%x, pending 0x%x)",
-                    eventUnit.mask(c.id), eventUnit.pending(c.id));
-            case CoreState.SLEEP_DMA: return "waiting for DMA transfer " + c.waitId;
-            case CoreState.SLEEP_DMA_QUEUE: return "waiting for a free DMA queue slot";
-            case CoreState.SLEEP_ITA: return "waiting for ITA job " + ita.waitId(c.id);
-            case CoreState.SLEEP_ITA_QUEUE: return "waiting for a free ITA job context";
-            case CoreState.SLEEP_WFI: return "asleep in wfi (no interrupt source can wake it)";
-            default: return c.done ? "finished" : "running";
-        }
-    }
-
-    // ------------------------------------------------------------------ peripherals
-
-    private void dmaCompleted(int id, int core, long doneAt) {
-        if (eventUnit.raise(core, EventUnit.EV_DMA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
-            complete(cores[core], doneAt);
-        }
-        for (CoreState c : cores) {
-            if (c.sleep == CoreState.SLEEP_DMA && c.waitId == id) {
-                complete(c, doneAt);
-            } else if (c.sleep == CoreState.SLEEP_DMA_QUEUE) {
-                retry(c, doneAt);
-            }
-        }
-    }
-
-    private void itaCompleted(int id, int core, long doneAt) {
-        if (eventUnit.raise(core, EventUnit.EV_ITA) && cores[core].sleep == CoreState.SLEEP_EVENT) {
-            complete(cores[core], doneAt);
-        }
-        for (CoreState c : cores) {
-            if (c.sleep == CoreState.SLEEP_ITA && ita.waitId(c.id) == id) {
-                complete(c, doneAt);
-            } else if (c.sleep == CoreState.SLEEP_ITA_QUEUE) {
-                retry(c, doneAt);
-            }
-        }
-    }
-
-    /** A read of the ITA register window by {@code core}. */
-    int itaRead(int core, int offset) {
-        switch (offset) {
-            case ItaEngine.START: return ita.start(core, cycle);
-            case ItaEngine.STATUS: return ita.status();
-            default: return 0;
-        }
-    }
-
-    /** A write of the ITA register window by {@code core}. */
-    void itaWrite(int core, int offset, int value) {
-        ita.stage(core, offset, value);
-    }
-
-    ItaEngine ita() {
-        return ita;
-    }
-
-    int itaBase() {
-        return itaBase;
-    }
-
-    int itaSize() {
-        return itaSize;
-    }
-
-    /** DMA_START read by {@code core} (its queue has room: checked before the load issued). */
-    int startDma(int core) {
-        return dma.start(core, cycle);
-    }
-
-    void eventUnitWrite(int core, int offset, int value) {
-        int targets = eventUnit.write(core, offset, value);
-        while (targets != 0) {
-            int k = Integer.numberOfTrailingZeros(targets);
-            targets &= targets - 1;
-            if (eventUnit.raise(k, EventUnit.EV_SW) && cores[k].sleep == CoreState.SLEEP_EVENT) {
-                complete(cores[k], cycle);
-            }
-        }
-    }
-
-    void storeObserved(int core, int address, int value) {
+    private void stored(int core, int address, int value) {
         if (address == tohost) {
             host.tohost(cores[core].hart, value);
         }
-        if (Integer.compareUnsigned(address - watchBase, watchBytes) < 0) {
-            snapshots.put((address - watchBase) >>> 2, liveEvents());
-        }
+        stats.stored(address);
     }
+
+    /**
+     * Runs until a core exits or faults, every core is asleep for good, the cycle limit is reached
+     * or an interrupt is requested ({@link io.socsim.sim.Interrupts}); {@link ClusterResult#end()}
+     * says which. Every ending returns the statistics up to its cycle.
+     */
+    public ClusterResult run(long maxCycles) {
+        return stats.result(engine.run(maxCycles));
+    }
+
+    // ------------------------------------------------------------------ results
 
     /**
      * Records the event counters whenever a program stores into {@code [base, base + 4 count)} (the
      * runtime's mark table), so a report can price each interval between marks.
      */
     public void watchMarks(int base, int count) {
-        this.watchBase = base;
-        this.watchBytes = 4 * count;
+        stats.watchMarks(base, count);
     }
 
     /** The counters at each watched store, by word index. */
-    public java.util.Map<Integer, io.socsim.sim.power.EventCounts> markSnapshots() {
-        return java.util.Collections.unmodifiableMap(snapshots);
-    }
-
-    /** The counters as they stand now (cores that run ahead are at most a few dozen cycles ahead). */
-    private io.socsim.sim.power.EventCounts liveEvents() {
-        long stall = 0, gated = 0;
-        for (CoreState c : cores) {
-            stall += c.busy - c.instructions + c.loadUseStalls + c.tcdmStalls;
-            gated += c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? Math.max(0, cycle - c.sleepSince) : 0);
-        }
-        return counts(cycle, stall, gated, 0);
-    }
-
-    /** Instruction classes, memory traffic and ITA work as counted so far, with the given core cycle split. */
-    private io.socsim.sim.power.EventCounts counts(long cycles, long stall, long gated, long idle) {
-        long[] classes = new long[InsnClass.ENERGY_CLASSES];
-        long active = 0, l1r = 0, l1w = 0, l2b = 0, l3b = 0;
-        for (CoreState c : cores) {
-            for (int k = 0; k < classes.length; k++) {
-                classes[k] += c.energyClasses[k];
-            }
-            active += c.instructions;
-            l1r += c.l1Reads;
-            l1w += c.l1Writes;
-            l2b += c.l2Bytes;
-            l3b += c.l3Bytes;
-        }
-        long dmaBytes = 0;
-        if (dma != null) {
-            l1r += dma.l1Reads();
-            l1w += dma.l1Writes();
-            l2b += dma.l2Bytes();
-            l3b += dma.l3Bytes();
-            dmaBytes = dma.bytes();
-        }
-        long itaMacs = 0, itaSoftmax = 0, itaBusy = 0, itaIdle = 0;
-        if (ita != null) {
-            ItaEngine.Stats s = ita.stats();
-            l1r += s.bytesRead() / 4;
-            l1w += s.bytesWritten() / 4;
-            itaMacs = s.paddedMacs();
-            itaSoftmax = s.softmaxElements();
-            itaBusy = s.busyCycles();
-            itaIdle = Math.max(0, cycles - s.busyCycles());
-        }
-        return new io.socsim.sim.power.EventCounts(cycles, cores.length,
-                classes[InsnClass.E_ALU], classes[InsnClass.E_LOAD], classes[InsnClass.E_STORE], classes[InsnClass.E_MUL],
-                classes[InsnClass.E_MAC], classes[InsnClass.E_SIMD_DOT], classes[InsnClass.E_SIMD_OTHER], classes[InsnClass.E_BRANCH],
-                active, stall, gated, idle, l1r, l1w, l2b, l3b, dmaBytes, itaMacs, itaSoftmax, itaBusy, itaIdle);
-    }
-
-    MemorySystem memory() {
-        return memory;
-    }
-
-    EventUnit eventUnit() {
-        return eventUnit;
-    }
-
-    ClusterDma dma() {
-        return dma;
-    }
-
-    CoreState core(int id) {
-        return cores[id];
-    }
-
-    int euBase() {
-        return euBase;
-    }
-
-    int euSize() {
-        return euSize;
-    }
-
-    int dmaBase() {
-        return dmaBase;
-    }
-
-    int dmaSize() {
-        return dmaSize;
-    }
-
-    /**
-     * The power model's counts at the end of the run: as {@link #liveEvents}, with each core's
-     * stall, gated and idle cycles taken from its closed account.
-     */
-    private io.socsim.sim.power.EventCounts events(long total, List<ClusterResult.CoreStats> stats) {
-        long stall = 0, gated = 0, idle = 0;
-        for (int i = 0; i < cores.length; i++) {
-            ClusterResult.CoreStats st = stats.get(i);
-            stall += st.busy() - cores[i].instructions + st.loadUseStalls() + st.tcdmStalls();
-            gated += st.sleepCycles();
-            idle += st.idle();
-        }
-        return counts(total, stall, gated, idle);
+    public Map<Integer, EventCounts> markSnapshots() {
+        return stats.markSnapshots();
     }
 
     /** Copies {@code length} bytes of simulated memory at {@code address} (for checking results). */
@@ -872,69 +152,6 @@ public final class Cluster {
         if (r == null) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "0x%08x+%d is not inside one memory", address, length));
         }
-        return java.util.Arrays.copyOfRange(r.bytes(), r.offset(address), r.offset(address) + length);
-    }
-
-    // ------------------------------------------------------------------ results
-
-    private ClusterResult result() {
-        long total = cycle;
-        List<ClusterResult.CoreStats> coreStats = new ArrayList<>();
-        for (CoreState c : cores) {
-            coreStats.add(coreStats(c, total));
-        }
-        long[] bankAccesses = new long[tcdm.banks()];
-        long[] bankConflicts = new long[tcdm.banks()];
-        for (int b = 0; b < tcdm.banks(); b++) {
-            bankAccesses[b] = tcdm.accesses(b);
-            bankConflicts[b] = tcdm.conflicts(b);
-        }
-        return new ClusterResult(end, total, coreStats, bankAccesses, bankConflicts,
-                dma == null ? 0 : dma.bytes(), dma == null ? 0 : dma.transfers(), dma == null ? 0 : dma.busyCycles(),
-                dma == null ? 0 : dma.conflictCycles(), ita == null ? null : ita.stats(), events(total, coreStats));
-    }
-
-    /** Indices of the accounts in coreStats' working array. */
-    private static final int A_BRANCH = 0, A_MUL_DIV = 1, A_OTHER = 2, A_MEMORY = 3, A_LOAD_USE = 4, A_SLEEP = 5, A_TCDM = 6, A_ISSUE = 7;
-
-    /**
-     * Core {@code c}'s accounts at the end of a run of {@code total} cycles. Its latest charge (an
-     * instruction's extra cycles, a load-use wait or a wake-up) may reach past the end: the
-     * overshoot is cut from that account first, so the columns add up to {@code total} exactly.
-     */
-    private static ClusterResult.CoreStats coreStats(CoreState c, long total) {
-        long[] a = new long[8];
-        a[A_BRANCH] = c.branchStalls;
-        a[A_MUL_DIV] = c.mulDivStalls;
-        a[A_OTHER] = c.otherStalls;
-        a[A_MEMORY] = c.memoryStalls;
-        a[A_LOAD_USE] = c.loadUseStalls;
-        a[A_SLEEP] = c.sleepCycles + (c.sleep != CoreState.AWAKE && !c.done ? total - c.sleepSince : 0); // asleep at the end
-        a[A_TCDM] = c.tcdmStalls;
-        a[A_ISSUE] = c.busy - c.branchStalls - c.mulDivStalls - c.memoryStalls - c.otherStalls;
-        long over = -total;
-        for (long v : a) {
-            over += v;
-        }
-        for (int account : cutOrder(c.lastCharge)) {
-            long cut = Math.min(Math.max(over, 0), a[account]);
-            a[account] -= cut;
-            over -= cut;
-        }
-        long idle = -over; // what no account covers: the core stood between instructions at the end
-        return new ClusterResult.CoreStats(c.id, c.instructions, a[A_ISSUE], a[A_BRANCH], a[A_MUL_DIV], a[A_MEMORY], a[A_OTHER],
-                a[A_LOAD_USE], a[A_TCDM], a[A_SLEEP], idle, c.loads, c.stores);
-    }
-
-    /** The accounts to cut an overshoot from: the latest charge's first, then the others as a fallback. */
-    private static int[] cutOrder(byte charge) {
-        switch (charge) {
-            case CoreState.CHARGE_BRANCH: return new int[] {A_BRANCH, A_OTHER, A_MEMORY, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
-            case CoreState.CHARGE_MUL_DIV: return new int[] {A_MUL_DIV, A_OTHER, A_MEMORY, A_BRANCH, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
-            case CoreState.CHARGE_OTHER: return new int[] {A_OTHER, A_MEMORY, A_BRANCH, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
-            case CoreState.CHARGE_LOAD_USE: return new int[] {A_LOAD_USE, A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_SLEEP, A_TCDM, A_ISSUE};
-            case CoreState.CHARGE_SLEEP: return new int[] {A_SLEEP, A_LOAD_USE, A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_TCDM, A_ISSUE};
-            default: return new int[] {A_MEMORY, A_OTHER, A_BRANCH, A_MUL_DIV, A_LOAD_USE, A_SLEEP, A_TCDM, A_ISSUE};
-        }
+        return Arrays.copyOfRange(r.bytes(), r.offset(address), r.offset(address) + length);
     }
 }

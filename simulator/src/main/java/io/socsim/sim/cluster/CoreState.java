@@ -22,6 +22,8 @@ final class CoreState {
     boolean wantsBank;     // this cycle's instruction needs a TCDM bank
     long decoded;          // the instruction prepare() looked at, reused by execute()
     int address;           // its memory address, when it is a load or store
+    int bank;              // its TCDM bank, when wantsBank
+    boolean retryBank;     // it lost that bank: the next prepare asks for it again
     boolean done;          // the core ended (exit or halted)
 
     /**

@@ -1,5 +1,7 @@
 package io.socsim.sim.cluster;
 
+import io.socsim.config.hw.RegisterMap;
+
 /**
  * The cluster event unit: a hardware barrier over all cores, per-core event masks and pending
  * events (software, DMA completion, accelerator completion), and the clock-gated wait that a
@@ -12,9 +14,11 @@ package io.socsim.sim.cluster;
  */
 final class EventUnit {
 
-    static final int BARRIER = 0x00, EVENT_WAIT = 0x04, EVENT_MASK = 0x08, EVENT_PENDING = 0x0C,
-            EVENT_TRIGGER = 0x10, CORE_ID = 0x14, CORE_COUNT = 0x18;
-    static final int EV_SW = 1, EV_DMA = 2, EV_ITA = 4;
+    static final int BARRIER = RegisterMap.EventUnit.BARRIER, EVENT_WAIT = RegisterMap.EventUnit.EVENT_WAIT,
+            EVENT_MASK = RegisterMap.EventUnit.EVENT_MASK, EVENT_PENDING = RegisterMap.EventUnit.EVENT_PENDING,
+            EVENT_TRIGGER = RegisterMap.EventUnit.EVENT_TRIGGER, CORE_ID = RegisterMap.EventUnit.CORE_ID,
+            CORE_COUNT = RegisterMap.EventUnit.CORE_COUNT;
+    static final int EV_SW = RegisterMap.Events.SW, EV_DMA = RegisterMap.Events.DMA, EV_ITA = RegisterMap.Events.ITA;
 
     private final int cores;
     private final int allCores;

@@ -2,14 +2,16 @@ package io.socsim.sim.cluster;
 
 import io.socsim.isa.Format;
 import io.socsim.isa.Op;
+import io.socsim.isa.OpClass;
 import io.socsim.isa.exec.DecodeCache;
 import io.socsim.isa.exec.Sem;
-import java.util.Set;
 
 /**
- * What the timing model needs to know of each semantic id, derived once from the encoding table:
- * its timing kind, which registers it reads, whether it writes rd, and for memory instructions
- * how the address is formed and how many bytes move.
+ * What the timing model needs to know of each semantic id, read once from the encoding table:
+ * its timing kind, energy class and access size (the {@link OpClass} column), which registers it
+ * reads and whether it writes rd (from the operand format), and how a memory address is formed.
+ * The kind and energy constants are the ordinals of {@link OpClass.Timing} and
+ * {@link OpClass.Energy}.
  */
 final class InsnClass {
 
@@ -33,25 +35,20 @@ final class InsnClass {
     static final int ENERGY_CLASSES = 8;
     static final byte[] ENERGY = new byte[Sem.COUNT];
 
-    /** Operations that also read their destination (accumulate, insert, shuffle into, register-shift forms). */
-    private static final Set<String> READS_DEST = Set.of("p.mac", "p.msu", "p.insert", "p.insertr",
-            "p.addnr", "p.addunr", "p.addrnr", "p.addurnr", "p.subnr", "p.subunr", "p.subrnr", "p.suburnr",
-            "pv.insert.h", "pv.insert.b", "pv.shuffle2.h", "pv.shuffle2.b", "pv.packhi.b", "pv.packlo.b");
-
     static {
         for (Op op : Op.values()) {
             if (op.length() == 2) {
                 continue; // compressed rows share their expansion's id
             }
             int sem = DecodeCache.semOf(op);
-            String mn = op.mnemonic();
             Format f = op.format();
-            KIND[sem] = (byte) kind(op, f);
-            READS[sem] = (byte) reads(mn, f);
-            WRITES_RD[sem] = writesRd(f, mn);
+            OpClass c = op.opClass();
+            KIND[sem] = (byte) c.timing().ordinal();
+            READS[sem] = (byte) (reads(f) | (c.readsRd() ? READS_RD : 0));
+            WRITES_RD[sem] = writesRd(f);
             ADDR[sem] = (byte) addressForm(f);
-            SIZE[sem] = (byte) accessSize(mn);
-            ENERGY[sem] = (byte) energyClass(op, mn, KIND[sem]);
+            SIZE[sem] = (byte) (c.accessBytes() == 0 ? 4 : c.accessBytes());
+            ENERGY[sem] = (byte) c.energy().ordinal();
             int k = KIND[sem];
             PRIVATE[sem] = (k == ALU || k == BRANCH || k == JAL || k == JALR || k == MULH || k == DIV)
                     && f != Format.NONE && f != Format.FENCE;
@@ -61,73 +58,19 @@ final class InsnClass {
     private InsnClass() {
     }
 
-    private static int energyClass(Op op, String mn, int kind) {
-        switch (kind) {
-            case LOAD: return E_LOAD;
-            case STORE: return E_STORE;
-            case BRANCH: case JAL: case JALR: return E_BRANCH;
-            case MULH: case DIV: return E_MUL;
-            default: break;
-        }
-        if (op == Op.MUL || mn.startsWith("p.mul")) {
-            return E_MUL;
-        }
-        if (mn.equals("p.mac") || mn.equals("p.msu") || mn.startsWith("p.mac")) {
-            return E_MAC;
-        }
-        if (mn.startsWith("pv.dot") || mn.startsWith("pv.sdot")) {
-            return E_SIMD_DOT;
-        }
-        return mn.startsWith("pv.") ? E_SIMD_OTHER : E_ALU;
-    }
-
-    private static int accessSize(String mnemonic) {
-        String m = mnemonic.startsWith("p.") ? mnemonic.substring(2) : mnemonic;
-        switch (m) {
-            case "lb": case "lbu": case "sb": return 1;
-            case "lh": case "lhu": case "sh": return 2;
-            default: return 4;
-        }
-    }
-
-    private static int kind(Op op, Format f) {
-        switch (f) {
-            case LOAD: case LOAD_REG: case POST_LOAD_IMM: case POST_LOAD_REG: return LOAD;
-            case STORE: case STORE_REG: case POST_STORE_IMM: case POST_STORE_REG: return STORE;
-            case BRANCH: case BRANCH_IMM: return BRANCH;
-            case J: return JAL;
-            case JALR: return JALR;
-            case CSR: case CSRI: return CSR;
-            default: break;
-        }
-        switch (op) {
-            case MULH: case MULHSU: case MULHU: return MULH;
-            case DIV: case DIVU: case REM: case REMU: return DIV;
-            case WFI: return WFI;
-            default: return ALU;
-        }
-    }
-
-    private static int reads(String mn, Format f) {
-        int r;
+    /** Registers an operand format reads (the rd field too where it holds a third source). */
+    private static int reads(Format f) {
         switch (f) {
             case R: case LOAD_REG: case POST_LOAD_REG: case BRANCH: case STORE: case POST_STORE_IMM: case R_NORM:
-                r = READS_RS1 | READS_RS2;
-                break;
-            case STORE_REG: case POST_STORE_REG: r = READS_RS1 | READS_RS2 | READS_RD; break;
+                return READS_RS1 | READS_RS2;
+            case STORE_REG: case POST_STORE_REG: return READS_RS1 | READS_RS2 | READS_RD;
             case U: case J: case NONE: case FENCE: case CSRI: case HWLOOP_ADDR: case HWLOOP_COUNTI: case HWLOOP_SETUPI:
-                r = 0;
-                break;
-            default: r = READS_RS1;
+                return 0;
+            default: return READS_RS1;
         }
-        boolean accumulates = mn.startsWith("pv.sdot") || mn.startsWith("p.mac") || mn.startsWith("p.machh");
-        if (accumulates || READS_DEST.contains(mn)) {
-            r |= READS_RD;
-        }
-        return r;
     }
 
-    private static boolean writesRd(Format f, String mn) {
+    private static boolean writesRd(Format f) {
         switch (f) {
             case STORE: case STORE_REG: case POST_STORE_IMM: case POST_STORE_REG: case BRANCH: case BRANCH_IMM:
             case NONE: case FENCE: case HWLOOP_ADDR: case HWLOOP_COUNT: case HWLOOP_COUNTI: case HWLOOP_SETUP: case HWLOOP_SETUPI:

@@ -1,5 +1,6 @@
 package io.socsim.workloads.runtime;
 
+import io.socsim.config.hw.RegisterMap;
 import io.socsim.isa.asm.Label;
 import java.util.Locale;
 
@@ -11,9 +12,11 @@ import java.util.Locale;
  */
 public final class Lowering {
 
-    /** ITA register offsets (docs/architecture.md). */
-    private static final int MODE = 0x00, S = 0x04, E = 0x08, P = 0x0C, ACT = 0x10, IN = 0x14, IN_KV = 0x18, W0 = 0x1C,
-            B0 = 0x2C, OUT = 0x3C, RQ0 = 0x40, SCRATCH = 0x64, ACT_RQ = 0x68;
+    /** ITA register offsets (the register map). */
+    private static final int MODE = RegisterMap.Ita.MODE, S = RegisterMap.Ita.S, E = RegisterMap.Ita.E, P = RegisterMap.Ita.P,
+            ACT = RegisterMap.Ita.ACT, IN = RegisterMap.Ita.IN, IN_KV = RegisterMap.Ita.IN_KV, W0 = RegisterMap.Ita.W0,
+            B0 = RegisterMap.Ita.B0, OUT = RegisterMap.Ita.OUT, RQ0 = RegisterMap.Ita.RQ0, SCRATCH = RegisterMap.Ita.SCRATCH,
+            ACT_RQ = RegisterMap.Ita.ACT_RQ;
     private static final int X_SLOT = 0, W_SLOT = 1, B_SLOT = 3, OUT_SLOT = 5, ITA_SLOT = 7, IN2_SLOT = 8;
 
     private final Schedule schedule;

@@ -3,6 +3,7 @@ package io.socsim.workloads.runtime;
 import io.socsim.config.AddressWindow;
 import io.socsim.config.PeripheralsConfig;
 import io.socsim.config.SocConfig;
+import io.socsim.config.hw.RegisterMap;
 import io.socsim.isa.Csr;
 import io.socsim.isa.Op;
 import io.socsim.isa.asm.Label;
@@ -19,10 +20,12 @@ public final class Runtime {
     // registers held for the whole run (kernels preserve s0-s11)
     private static final int TABLE = 8, HART = 9, CORES = 18, EU = 19, DMA = 20, ITA = 21, SLOTS = 22, MARKS = 23;
     private static final int A0 = 10, A1 = 11, A2 = 12, A7 = 17, T0 = 5, T1 = 6, T2 = 7, T3 = 28, T4 = 29, T5 = 30, RA = 1;
-    private static final int EU_BARRIER = 0x00, EU_EVENT_WAIT = 0x04, EU_EVENT_MASK = 0x08, EU_CORE_COUNT = 0x18;
-    private static final int DMA_SRC = 0x00, DMA_DST = 0x04, DMA_LEN = 0x08, DMA_SRC_STRIDE = 0x0C, DMA_DST_STRIDE = 0x10,
-            DMA_ROWS = 0x14, DMA_START = 0x18, DMA_WAIT = 0x20;
-    private static final int ITA_START = 0x58, ITA_WAIT = 0x60;
+    private static final int EU_BARRIER = RegisterMap.EventUnit.BARRIER, EU_EVENT_WAIT = RegisterMap.EventUnit.EVENT_WAIT,
+            EU_EVENT_MASK = RegisterMap.EventUnit.EVENT_MASK, EU_CORE_COUNT = RegisterMap.EventUnit.CORE_COUNT;
+    private static final int DMA_SRC = RegisterMap.Dma.SRC, DMA_DST = RegisterMap.Dma.DST, DMA_LEN = RegisterMap.Dma.LEN,
+            DMA_SRC_STRIDE = RegisterMap.Dma.SRC_STRIDE, DMA_DST_STRIDE = RegisterMap.Dma.DST_STRIDE, DMA_ROWS = RegisterMap.Dma.ROWS,
+            DMA_START = RegisterMap.Dma.START, DMA_WAIT = RegisterMap.Dma.WAIT;
+    private static final int ITA_START = RegisterMap.Ita.START, ITA_WAIT = RegisterMap.Ita.WAIT, ITA_ACT_RQ = RegisterMap.Ita.ACT_RQ;
 
     private Runtime() {
     }
@@ -118,8 +121,8 @@ public final class Runtime {
         b.bltu(T3, T4, copy);
         b.lw(T5, 0x64 - ITA_START, T1);             // the image continues past START/STATUS/WAIT
         b.sw(T5, 0x64, ITA);
-        b.lw(T5, 0x68 - ITA_START, T1);
-        b.sw(T5, 0x68, ITA);
+        b.lw(T5, ITA_ACT_RQ - ITA_START, T1);
+        b.sw(T5, ITA_ACT_RQ, ITA);
         b.lw(T2, ITA_START, ITA);
         storeSlot(b);
         b.j(next);
