@@ -69,6 +69,14 @@ public final class OnnxCompiler {
     private final Map<OnnxNode, Long> temps = new HashMap<>();
     private long macs;
     private long actBase;
+    private long reserve;
+
+    /** The code and tables did not fit below the data placed for the reserve. */
+    private static final class CodeTooLarge extends RuntimeException {
+        CodeTooLarge(String message) {
+            super(message);
+        }
+    }
 
     /** One value: its shape and storage; constants carry their data; views point at their root's buffer. */
     private static final class Val {
@@ -119,10 +127,21 @@ public final class OnnxCompiler {
 
     /** Maps, places and generates the program; {@code inputs} null: zeros of the declared shapes (the program then carries zeros). */
     public static Compiled compile(String name, OnnxModel model, List<Tensor> inputs, SocConfig soc) {
-        try {
-            return new OnnxCompiler(model, inputs, soc).build(name);
-        } catch (OnnxGraphException e) {
-            throw new DeployException(e.getMessage());
+        // code and tables grow from L2's base below the constants; when they need more room than
+        // reserved, compile again with more (constants then move to L3 sooner)
+        long l2 = soc.memory().l2().map(MemoryConfig::size).orElse(0L);
+        for (long reserve = 96 * 1024; ; reserve *= 2) {
+            try {
+                OnnxCompiler c = new OnnxCompiler(model, inputs, soc);
+                c.reserve = reserve;
+                return c.build(name);
+            } catch (OnnxGraphException e) {
+                throw new DeployException(e.getMessage());
+            } catch (CodeTooLarge e) {
+                if (reserve * 2 > l2) {
+                    throw new DeployException(e.getMessage());
+                }
+            }
         }
     }
 
@@ -188,7 +207,6 @@ public final class OnnxCompiler {
         for (Val c : consts) {
             constBytes += align(c.bytes());
         }
-        long reserve = 96 * 1024; // code, schedule and argument blocks grow from L2's base
         long l2Room = actBase - l2.base() - reserve;
         ByteArrayOutputStream l2Image = new ByteArrayOutputStream(), l3Image = new ByteArrayOutputStream();
         long constBase2 = (actBase - align(Math.min(constBytes, Math.max(0, l2Room)))) & ~15L;
@@ -243,13 +261,18 @@ public final class OnnxCompiler {
         if (inImage.size() > 0) {
             b.sectionBase(".inputs", (int) actBase).section(".inputs").bytes(inImage.toByteArray());
         }
-        Program program = b.build();
+        Program program;
+        try {
+            program = b.build();
+        } catch (io.socsim.isa.asm.AssemblyException e) {
+            throw new CodeTooLarge("the program's code and tables overlap its data in L2 (" + e.getMessage() + ")");
+        }
         long lowest = l2Image.size() > 0 ? constBase2 : actBase;
         long programEnd = program.sections().stream()
                 .filter(x -> x.size() > 0 && !x.name().equals(".consts") && !x.name().equals(".l3") && !x.name().equals(".inputs"))
                 .mapToLong(x -> Integer.toUnsignedLong(x.base()) + x.size()).max().orElse(0);
         if (programEnd > lowest) {
-            throw new DeployException(String.format(Locale.ROOT,
+            throw new CodeTooLarge(String.format(Locale.ROOT,
                     "the program's code and tables end at 0x%08x, above the constants and activations placed from 0x%08x: %s's L2 of %d bytes is too small",
                     programEnd, lowest, soc.name(), l2.size()));
         }
@@ -437,8 +460,17 @@ public final class OnnxCompiler {
 
     long address(Val v) {
         Val r = v.root;
+        Long staged = inL1.get(r);
+        if (staged != null) {
+            return staged;
+        }
         return r.constant() ? r.address : actBase + r.offset;
     }
+
+    /** Buffers of the node being lowered that were brought into L1 (root value to L1 address). */
+    private final Map<Val, Long> inL1 = new HashMap<>();
+    private long tempInL1 = -1;
+    private static final int OUT_SLOT = 40;
 
     private long address(String name) {
         return address(vals.get(name));
@@ -478,7 +510,80 @@ public final class OnnxCompiler {
     }
 
     long tempAddress(OnnxNode n) {
-        return actBase + temps.get(n);
+        return tempInL1 >= 0 ? tempInL1 : actBase + temps.get(n);
+    }
+
+    /**
+     * When every buffer the node touches fits in L1 at once, its inputs are brought there by DMA
+     * (all cores wait at a barrier until they have arrived), the kernels run on L1, and the outputs
+     * go back to their L2 buffers before the next node; otherwise the kernels work on L2 and L3
+     * directly. Returns the outputs to write back.
+     */
+    private List<Val> stageIn(OnnxNode n) {
+        inL1.clear();
+        tempInL1 = -1;
+        var l1 = soc.memory().l1().orElseThrow();
+        List<Val> ins = new ArrayList<>(), outs = new ArrayList<>();
+        for (int i = 0; i < n.inputs().size(); i++) {
+            String in = n.inputs().get(i);
+            if (!in.isEmpty() && !parameterInput(n.opType(), i)) {
+                Val r = vals.get(in).root;
+                if (!ins.contains(r) && r.bytes() > 0) {
+                    ins.add(r);
+                }
+            }
+        }
+        for (String out : n.outputs()) {
+            outs.add(vals.get(out).root);
+        }
+        long total = temps.containsKey(n) ? align(tempBytes(n)) : 0;
+        for (Val v : ins) {
+            total += align(v.bytes());
+        }
+        for (Val v : outs) {
+            total += align(v.bytes());
+        }
+        if (total > l1.size() || ins.size() > OUT_SLOT || outs.size() > Schedule.SLOTS - OUT_SLOT) {
+            return List.of();
+        }
+        long at = l1.base();
+        List<long[]> copies = new ArrayList<>();
+        for (Val v : ins) {
+            copies.add(new long[] {address(v), at, v.bytes()});
+            at += align(v.bytes());
+        }
+        for (int i = 0; i < ins.size(); i++) {
+            inL1.put(ins.get(i), copies.get(i)[1]);
+            schedule.copy(i, (int) copies.get(i)[0], (int) copies.get(i)[1], (int) copies.get(i)[2]);
+        }
+        for (Val v : outs) {
+            inL1.put(v, at);
+            at += align(v.bytes());
+        }
+        if (temps.containsKey(n)) {
+            tempInL1 = at;
+        }
+        for (int i = 0; i < ins.size(); i++) {
+            schedule.dmaWait(i);
+        }
+        schedule.barrier(); // every core sees the inputs before computing on them
+        return outs;
+    }
+
+    private void stageOut(List<Val> outs) {
+        for (int i = 0; i < outs.size(); i++) {
+            Val v = outs.get(i);
+            long l1Addr = inL1.remove(v);
+            schedule.copy(OUT_SLOT + i, (int) l1Addr, (int) address(v), (int) v.bytes());
+        }
+        for (int i = 0; i < outs.size(); i++) {
+            schedule.dmaWait(OUT_SLOT + i); // L1 is reused by the next node
+        }
+        if (!outs.isEmpty()) {
+            schedule.barrier(); // only core 0 waits for the DMA: the others must not read L2 before it is done
+        }
+        inL1.clear();
+        tempInL1 = -1;
     }
 
     Emitter emitter() {
@@ -530,7 +635,9 @@ public final class OnnxCompiler {
             }
             schedule.mark(label);
             pendingMacs = 0;
+            List<Val> staged = stageIn(n);
             String unit = Lower.node(this, n, label);
+            stageOut(staged);
             marks.add(new NodeRun(label, n.opType(), unit, pendingMacs));
             nodes.add(new NodeRun(label, n.opType(), unit, pendingMacs));
         }
