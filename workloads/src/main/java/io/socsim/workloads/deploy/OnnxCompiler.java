@@ -536,38 +536,47 @@ public final class OnnxCompiler {
         for (String out : n.outputs()) {
             outs.add(vals.get(out).root);
         }
-        long total = temps.containsKey(n) ? align(tempBytes(n)) : 0;
-        for (Val v : ins) {
-            total += align(v.bytes());
+        // as many buffers as fit, off-chip constants first (the slowest for a core to read),
+        // then the inputs from the smallest, then the outputs, then the padding buffer
+        long l3Base = soc.memory().l3().map(MemoryConfig::base).orElse(Long.MAX_VALUE);
+        List<Val> order = new ArrayList<>(ins);
+        order.sort(java.util.Comparator.comparing((Val v) -> v.constant() && v.address >= l3Base ? 0 : 1).thenComparingLong(Val::bytes));
+        long room = l1.size();
+        List<Val> stagedIns = new ArrayList<>(), stagedOuts = new ArrayList<>();
+        for (Val v : order) {
+            if (align(v.bytes()) <= room && stagedIns.size() < OUT_SLOT) {
+                stagedIns.add(v);
+                room -= align(v.bytes());
+            }
         }
         for (Val v : outs) {
-            total += align(v.bytes());
+            if (align(v.bytes()) <= room && stagedOuts.size() < Schedule.SLOTS - OUT_SLOT) {
+                stagedOuts.add(v);
+                room -= align(v.bytes());
+            }
         }
-        if (total > l1.size() || ins.size() > OUT_SLOT || outs.size() > Schedule.SLOTS - OUT_SLOT) {
-            return List.of();
-        }
+        boolean temp = temps.containsKey(n) && align(tempBytes(n)) <= room;
         long at = l1.base();
-        List<long[]> copies = new ArrayList<>();
-        for (Val v : ins) {
-            copies.add(new long[] {address(v), at, v.bytes()});
-            at += align(v.bytes());
-        }
-        for (int i = 0; i < ins.size(); i++) {
-            inL1.put(ins.get(i), copies.get(i)[1]);
-            schedule.copy(i, (int) copies.get(i)[0], (int) copies.get(i)[1], (int) copies.get(i)[2]);
-        }
-        for (Val v : outs) {
+        for (int i = 0; i < stagedIns.size(); i++) {
+            Val v = stagedIns.get(i);
+            schedule.copy(i, (int) address(v), (int) at, (int) v.bytes());
             inL1.put(v, at);
             at += align(v.bytes());
         }
-        if (temps.containsKey(n)) {
+        for (Val v : stagedOuts) {
+            inL1.put(v, at);
+            at += align(v.bytes());
+        }
+        if (temp) {
             tempInL1 = at;
         }
-        for (int i = 0; i < ins.size(); i++) {
+        for (int i = 0; i < stagedIns.size(); i++) {
             schedule.dmaWait(i);
         }
-        schedule.barrier(); // every core sees the inputs before computing on them
-        return outs;
+        if (!stagedIns.isEmpty()) {
+            schedule.barrier(); // every core sees the inputs before computing on them
+        }
+        return stagedOuts;
     }
 
     private void stageOut(List<Val> outs) {
