@@ -99,6 +99,7 @@ final class OnnxCommands {
         OnnxRun.Result r = OnnxRun.simulate(c, soc, cmd.maxCycles, compileSeconds, expected);
         OnnxRun.print(r, System.out);
         if (!cmd.quiet) {
+            System.err.printf(java.util.Locale.ROOT, "socsim: simulated in %.2f s%n", r.simulateSeconds());
             ClusterReport.print(r.cluster(), System.err);
         }
         if (files != null) {
