@@ -122,7 +122,15 @@ final class Kernels {
     }
 
     /** How a reduction combines an element (or a product of two) into the accumulator. */
-    enum Combine { MAC, SUM, MAX }
+    enum Combine {
+        MAC, SUM, MAX,
+        /** Four int8 products per instruction over a reduction contiguous in both operands (a signed/unsigned, b signed/unsigned). */
+        SDOT_SS, SDOT_US, SDOT_SU, SDOT_UU;
+
+        boolean simd() {
+            return ordinal() >= SDOT_SS.ordinal();
+        }
+    }
 
     /** What happens to the accumulator before it is stored. */
     interface Finish {
@@ -190,7 +198,9 @@ final class Kernels {
             if (bOut != null) {
                 ip.add(new Emitter.Ptr(wb, si[2]));
             }
-            e.nest(si[0], ip, false, true, null, () -> {
+            if (combine.simd()) {
+                simdDot(e, combine, redDims[0], acc, wa, wb, va, vb, aRed.elem(), bRed.elem());
+            } else e.nest(si[0], ip, false, true, null, () -> {
                 e.load(va, 0, wa, aRed.elem());
                 if (bOut != null) {
                     e.load(vb, 0, wb, bRed.elem());
@@ -222,5 +232,33 @@ final class Kernels {
         b.bind(exit);
         b.ret();
         return entry;
+    }
+
+    /** {@code acc += sum a[r] b[r]} over {@code k} contiguous bytes: words through pv.sdot*.b in a hardware loop, then the tail. */
+    private static void simdDot(Emitter e, Combine combine, long k, int acc, int wa, int wb, int va, int vb, Elem ea, Elem eb) {
+        var b = e.b;
+        long words = k / 4;
+        if (words > 0) {
+            int m = e.mark();
+            int cnt = e.reg();
+            b.li(cnt, (int) words);
+            Label end = b.newLabel();
+            b.lpSetup(0, cnt, end);
+            b.pLwPostInc(va, 4, wa);
+            b.pLwPostInc(vb, 4, wb);
+            b.bind(end);
+            switch (combine) {
+                case SDOT_SS -> b.pvSdotspB(acc, va, vb);
+                case SDOT_US -> b.pvSdotuspB(acc, va, vb);
+                case SDOT_SU -> b.pvSdotuspB(acc, vb, va);
+                default -> b.pvSdotupB(acc, va, vb);
+            }
+            e.release(m);
+        }
+        for (long r = 0; r < k % 4; r++) {
+            e.loadPost(va, 1, wa, ea);
+            e.loadPost(vb, 1, wb, eb);
+            b.pMac(acc, va, vb);
+        }
     }
 }

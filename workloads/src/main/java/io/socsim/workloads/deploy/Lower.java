@@ -568,6 +568,13 @@ final class Lower {
         long[] as = c.shape(in(0)), bs = c.shape(in(1));
         int ea = c.elem(in(0)).bytes(), eb = c.elem(in(1)).bytes();
         long[] aStr = contiguous(as, ea), bStr = contiguous(bs, eb);
+        OnnxCompiler.Val bt = c.transposedWeights(n);
+        if (bt != null) { // stored [.., P, K]: walk it as the [.., K, P] it transposes
+            long[] ts = contiguous(c.shape(bt), eb);
+            bStr = ts.clone();
+            bStr[bs.length - 2] = ts[bs.length - 1];
+            bStr[bs.length - 1] = ts[bs.length - 2];
+        }
         if (as.length == 1) {
             as = new long[] {1, as[0]};
             aStr = new long[] {0, ea};
@@ -601,6 +608,14 @@ final class Lower {
         bOut[batch + 1] = bStr[bs.length - 1];
         Operand aRed = new Operand(new long[] {aStr[as.length - 1]}, c.elem(in(0)));
         Operand bRed = new Operand(new long[] {bStr[bs.length - 2]}, c.elem(in(1)));
+        Kernels.Combine combine = Kernels.Combine.MAC;
+        if (ea == 1 && eb == 1 && aRed.strides()[0] == 1 && bRed.strides()[0] == 1 && k >= 4) {
+            boolean sa = c.elem(in(0)).signed(), sb = c.elem(in(1)).signed();
+            combine = sa && sb ? Kernels.Combine.SDOT_SS : !sa && sb ? Kernels.Combine.SDOT_US
+                    : sa ? Kernels.Combine.SDOT_SU : Kernels.Combine.SDOT_UU;
+        }
+        Kernels.Combine comb = combine;
+        long bAddr = bt != null ? c.address(bt) : c.address(c.val(in(1)));
         Elem oe = c.elem(out());
         Operand o = new Operand(contiguous(outDims, oe.bytes()), oe);
         Operand cOp = null;
@@ -610,13 +625,13 @@ final class Lower {
         Operand aO = new Operand(aOut, c.elem(in(0))), bO = new Operand(bOut, c.elem(in(1)));
         long[] red = {k};
         Operand cc = cOp;
-        String key = "mm" + dims(outDims) + dims(red) + aO.key() + aRed.key() + bO.key() + bRed.key() + (cc == null ? "-" : cc.key()) + alpha + "," + beta + o.key();
-        Label kern = c.kernel(key, () -> Kernels.reduce(c.emitter(), outDims, red, aO, aRed, bO, bRed, cc, alpha, beta, Kernels.Combine.MAC, 0, null, o));
+        String key = "mm" + comb + dims(outDims) + dims(red) + aO.key() + aRed.key() + bO.key() + bRed.key() + (cc == null ? "-" : cc.key()) + alpha + "," + beta + o.key();
+        Label kern = c.kernel(key, () -> Kernels.reduce(c.emitter(), outDims, red, aO, aRed, bO, bRed, cc, alpha, beta, comb, 0, null, o));
         c.addMacs(OnnxTensor.elementCount(outDims) * k);
         if (cc == null) {
-            c.call(kern, c.address(c.val(in(0))), c.address(c.val(in(1))), c.address(c.val(out())));
+            c.call(kern, c.address(c.val(in(0))), bAddr, c.address(c.val(out())));
         } else {
-            c.call(kern, c.address(c.val(in(0))), c.address(c.val(in(1))), c.address(c.val(bias)), c.address(c.val(out())));
+            c.call(kern, c.address(c.val(in(0))), bAddr, c.address(c.val(bias)), c.address(c.val(out())));
         }
     }
 

@@ -79,7 +79,7 @@ public final class OnnxCompiler {
     }
 
     /** One value: its shape and storage; constants carry their data; views point at their root's buffer. */
-    private static final class Val {
+    static final class Val {
         final String name;
         final long[] shape;
         Elem elem;
@@ -197,6 +197,13 @@ public final class OnnxCompiler {
                 }
             }
         }
+        for (OnnxNode n : order) {
+            Val t = isFolded(n) ? null : transposeWeights(n);
+            if (t != null) {
+                transposed.put(n, t);
+                consts.add(t);
+            }
+        }
         for (ValueInfo v : g.outputs()) {
             Val o = vals.get(v.name());
             if (o.root.constant() && seen.add(o.root.name)) {
@@ -304,6 +311,41 @@ public final class OnnxCompiler {
                 out.write((int) (x >> (8 * i)) & 0xff);
             }
         }
+    }
+
+    /** Constant int8 weights of MatMul/Gemm stored transposed, so that the reduction is contiguous for SIMD dot products. */
+    private final Map<OnnxNode, Val> transposed = new HashMap<>();
+
+    Val transposedWeights(OnnxNode n) {
+        return transposed.get(n);
+    }
+
+    private Val transposeWeights(OnnxNode n) {
+        if (!n.opType().equals("MatMul") && !n.opType().equals("Gemm")) {
+            return null;
+        }
+        boolean transB = n.attribute("transB").map(a -> a.value() instanceof Long l && l != 0).orElse(false);
+        Val a = vals.get(n.inputs().get(0)), w = vals.get(n.inputs().get(1));
+        if (transB || !w.constant() || w.shape.length < 2 || w.elem.bytes() != 1 || a.elem.bytes() != 1) {
+            return null;
+        }
+        int r = w.shape.length;
+        long k = w.shape[r - 2], p = w.shape[r - 1];
+        long batch = OnnxTensor.elementCount(w.shape) / (k * p);
+        long[] data = new long[w.data.length];
+        for (long bi = 0; bi < batch; bi++) {
+            for (long i = 0; i < k; i++) {
+                for (long j = 0; j < p; j++) {
+                    data[(int) (bi * k * p + j * k + i)] = w.data[(int) (bi * k * p + i * p + j)];
+                }
+            }
+        }
+        long[] shape = w.shape.clone();
+        shape[r - 2] = p;
+        shape[r - 1] = k;
+        Val t = new Val(w.name + "^T", shape, data);
+        t.elem = w.elem;
+        return t;
     }
 
     /** Inputs that are parameters read at compile time (shapes, axes, indices, pads), not data. */
@@ -489,6 +531,10 @@ public final class OnnxCompiler {
         return vals.get(name);
     }
 
+    long[] shape(Val v) {
+        return v.shape;
+    }
+
     long[] shape(String name) {
         return vals.get(name).shape;
     }
@@ -527,7 +573,7 @@ public final class OnnxCompiler {
         for (int i = 0; i < n.inputs().size(); i++) {
             String in = n.inputs().get(i);
             if (!in.isEmpty() && !parameterInput(n.opType(), i)) {
-                Val r = vals.get(in).root;
+                Val r = i == 1 && transposed.containsKey(n) ? transposed.get(n) : vals.get(in).root;
                 if (!ins.contains(r) && r.bytes() > 0) {
                     ins.add(r);
                 }
