@@ -86,7 +86,7 @@ public final class Values {
             if (!Double.isFinite(d) || !s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
                 throw new NumberFormatException();
             }
-            return d;
+            return d + 0.0; // -0 is read as 0: the writer cannot tell them apart, and no value means minus zero
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a number, got '" + text + "'");
         }

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code socsim compile mobilebert -o mobilebert.elf}: the workload compiled for the configured system. */
-@Command(name = "compile", description = "Compile a built-in workload (mobilebert) into an ELF for the configured system; prints one line saying what was written.")
+@Command(name = "compile", description = "Compile a built-in workload (mobilebert) or an integer ONNX graph into an ELF for the configured system; prints one line saying what was written.")
 final class CompileCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The workload to compile: mobilebert.")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The workload to compile: mobilebert or NET.onnx.")
     String workload;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.elf", description = "ELF file to write (checked before compiling, replaced in one rename).")
@@ -33,10 +33,29 @@ final class CompileCommand implements Callable<Integer>, SystemOptions.DefaultPr
     @Mixin
     WorkloadOptions options;
 
+    @Option(names = "--inputs", paramLabel = "IN.npz", description = "For an ONNX graph: the runtime inputs the program carries (default: zeros).")
+    Path inputs;
+
     @Override
     public Integer call() {
+        if (OnnxCommands.isOnnx(Path.of(workload))) {
+            OutputFile onnxOut = OutputFile.check("-o", output);
+            SocConfig onnxSoc = system.resolve("ita-cluster");
+            Path file = Path.of(workload);
+            var compiled = OnnxCommands.compile(OnnxCommands.name(file), OnnxCommands.model(file),
+                    inputs == null ? null : OnnxCommands.arrays(inputs, "--inputs"), onnxSoc);
+            onnxOut.write(compiled.elf());
+            if (!quiet) {
+                System.out.printf(Locale.ROOT, "%s: %s (%d nodes) for %s, %d bytes%n", output, compiled.name(), compiled.nodes().size(),
+                        onnxSoc.name(), compiled.elf().length);
+            }
+            return 0;
+        }
+        if (inputs != null) {
+            throw new UserError("--inputs applies to an ONNX graph (NET.onnx) only");
+        }
         if (!"mobilebert".equals(workload)) {
-            throw new UserError("unknown workload '" + workload + "' (available: mobilebert)");
+            throw new UserError("unknown workload '" + workload + "' (available: mobilebert, or an ONNX graph NET.onnx)");
         }
         OutputFile out = OutputFile.check("-o", output);
         SocConfig soc = system.resolve("ita-cluster");

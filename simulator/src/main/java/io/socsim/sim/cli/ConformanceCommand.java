@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,19 +20,27 @@ import picocli.CommandLine.Parameters;
  * {@code N passed, M failed}; exit 1 when any failed.
  */
 @Command(name = "conformance", description = "Run integer ONNX test folders (network.onnx, inputs.npz, outputs.npz) and compare every output bit for bit.")
-final class ConformanceCommand implements Callable<Integer> {
+final class ConformanceCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory searched for test folders.")
     Path dir;
 
-    @Option(names = "--interpreter", description = "Evaluate on the host-side reference interpreter (the only target so far).")
+    @Option(names = "--interpreter", description = "Evaluate on the host-side reference interpreter instead of the simulated system.")
     boolean interpreter;
+
+    @Mixin
+    SystemOptions system;
+
+    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "2000000000", description = "Cycle limit per test (default: ${DEFAULT-VALUE}).")
+    long maxCycles;
+
+    @Override
+    public String defaultPresetHelp() {
+        return "ita-cluster";
+    }
 
     @Override
     public Integer call() {
-        if (!interpreter) {
-            throw new UserError("conformance runs on the reference interpreter only so far: add --interpreter");
-        }
         if (!Files.isDirectory(dir)) {
             throw new UserError(dir + ": not a directory");
         }
@@ -43,6 +52,9 @@ final class ConformanceCommand implements Callable<Integer> {
         }
         if (tests.isEmpty()) {
             throw new UserError(dir + ": no test folder (a folder holding network.onnx) found");
+        }
+        if (!interpreter) {
+            return OnnxConformance.run(dir, tests, system.resolve("ita-cluster"), maxCycles);
         }
         List<Conformance.Case> cases = tests.stream().map(t -> Conformance.run(dir, t)).toList();
         int width = Math.max(4, cases.stream().mapToInt(c -> c.name().length()).max().orElse(4));

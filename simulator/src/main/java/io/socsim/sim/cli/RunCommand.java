@@ -31,10 +31,10 @@ import picocli.CommandLine.Parameters;
  * TCDM run on the cycle-approximate cluster model; a flat-RAM system ({@code rv32-bare}) runs on
  * the functional single-hart machine.
  */
-@Command(name = "run", description = "Run a RISC-V ELF program (prints what it writes and exits with its exit code), or the built-in workload 'mobilebert'.")
+@Command(name = "run", description = "Run a RISC-V ELF program (prints what it writes and exits with its exit code), the built-in workload 'mobilebert', or an integer ONNX graph NET.onnx compiled for the system and checked bit for bit.")
 final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset {
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable.")
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "ELF32 RISC-V executable, mobilebert, or NET.onnx.")
     Path program;
 
     @Mixin
@@ -55,6 +55,12 @@ final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset
     @Mixin
     WorkloadOptions workload;
 
+    @Option(names = "--inputs", paramLabel = "IN.npz", description = "For an ONNX graph: its runtime inputs in graph-input order (default: zeros of the declared shapes).")
+    Path inputs;
+
+    @Option(names = "--expect", paramLabel = "OUT.npz", description = "For an ONNX graph: the expected outputs in graph-output order (default: the reference interpreter's).")
+    Path expect;
+
     @Override
     public Integer call() {
         if (maxCycles <= 0) {
@@ -63,6 +69,15 @@ final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset
         reportFiles = ReportFiles.check(json);
         if (program.toString().equals("mobilebert") && !Files.exists(program)) {
             return runMobileBert();
+        }
+        if (OnnxCommands.isOnnx(program)) {
+            if (workload.any()) {
+                throw new UserError("--layers, --seq, --variant, --seed and --no-ita apply to 'socsim run mobilebert' only");
+            }
+            return OnnxCommands.run(this, json == null ? null : reportFiles);
+        }
+        if (inputs != null || expect != null) {
+            throw new UserError("--inputs and --expect apply to an ONNX graph (NET.onnx) only");
         }
         if (workload.any()) {
             throw new UserError("--layers, --seq, --variant, --seed and --no-ita apply to 'socsim run mobilebert' only");
@@ -158,6 +173,6 @@ final class RunCommand implements Callable<Integer>, SystemOptions.DefaultPreset
 
     @Override
     public String defaultPresetHelp() {
-        return "rv32-bare for a program, ita-cluster for mobilebert";
+        return "rv32-bare for a program, ita-cluster for mobilebert and ONNX graphs";
     }
 }

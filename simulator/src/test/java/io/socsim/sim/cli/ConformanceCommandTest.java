@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code socsim conformance DIR --interpreter} on test folders written by the project itself. */
+/** {@code socsim conformance DIR} (interpreter and simulated cluster) on test folders written by the project itself. */
 class ConformanceCommandTest {
 
     @TempDir
@@ -66,12 +66,25 @@ class ConformanceCommandTest {
     }
 
     @Test
-    void missingDirectoryOrTargetIsBadInput() {
+    void missingDirectoryIsBadInput() {
         CliRunner.Result r = CliRunner.run("conformance", tmp.resolve("none").toString(), "--interpreter");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not a directory");
-        CliRunner.Result t = CliRunner.run("conformance", tmp.toString());
+        CliRunner.Result t = CliRunner.run("conformance", tmp.resolve("none").toString());
         assertThat(t.exitCode()).isEqualTo(2);
-        assertThat(t.err()).contains("add --interpreter");
+        assertThat(t.err()).contains("not a directory");
+    }
+
+    @Test
+    void withoutInterpreterEveryTestRunsOnTheSimulatedClusterAndMismatchesFail() throws IOException {
+        folder("good", new long[] {6, -8});
+        folder("wrong", new long[] {6, -7});
+        CliRunner.Result r = CliRunner.run("conformance", tmp.toString(), "--preset", "pulp-cluster");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).startsWith("conformance on pulp-cluster\n")
+                .containsPattern("good +pass +[0-9]+ +cores +Add\n")
+                .containsPattern("wrong +FAIL +[0-9]+ +cores +Add\n")
+                .contains("output 'y': 1 of 2 elements differ; [1] expected -7 simulated -8")
+                .endsWith("1 passed, 1 failed\n");
     }
 }

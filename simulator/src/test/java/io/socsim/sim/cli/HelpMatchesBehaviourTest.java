@@ -48,6 +48,7 @@ class HelpMatchesBehaviourTest {
         Map<String, String> defaults = Map.of(
                 "socsim run", "default: rv32-bare for a program, ita-cluster for mobilebert",
                 "socsim compile", "default: ita-cluster",
+                "socsim conformance", "default: ita-cluster",
                 "socsim reproduce", "default: ita-cluster",
                 "socsim bench gemm", "default: pulp-cluster",
                 "socsim sweep", "default: ita-cluster for mobilebert, pulp-cluster for a program");
