@@ -55,7 +55,8 @@ final class OnnxConformance {
     }
 
     private static Row one(Path root, Path dir, SocConfig soc, long maxCycles) {
-        String name = root.relativize(dir).toString().replace('\\', '/');
+        String rel = root.relativize(dir).toString().replace('\\', '/');
+        String name = rel.isEmpty() ? String.valueOf(dir.toAbsolutePath().normalize().getFileName()) : rel;
         String ops = "";
         try {
             OnnxModel model = OnnxCommands.model(dir.resolve("network.onnx"));

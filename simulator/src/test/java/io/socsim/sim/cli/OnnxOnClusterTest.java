@@ -195,6 +195,25 @@ class OnnxOnClusterTest {
     }
 
     @Test
+    void aLinearLayerWithRequantisationRunsOnItaWhereThereIsOneAndStaysBitExact() throws IOException {
+        GraphBuilder b = new GraphBuilder("ita");
+        input(b, "x", -128, 127, 2, 20, 48);
+        b.initializer("w", DataType.INT8, new long[] {48, 72}, values(48 * 72, -128, 127));
+        b.initializer("c", DataType.INT32, new long[] {72}, values(72, -20000, 20000));
+        b.initializer("m", DataType.INT32, new long[] {}, 77);
+        b.initializer("a", DataType.INT32, new long[] {}, 3 * 1024);
+        b.node("MatMul", List.of("x", "w"), List.of("y"));
+        b.node("Add", List.of("c", "y"), List.of("z"));
+        b.node("RequantShift", List.of("z", "m", "a"), List.of("q"), i("div", 1024), i("n_levels", 256), i("signed", 1));
+        b.output("q");
+        runsBitExact(b);
+        CliRunner.Result r = CliRunner.run("run", tmp.resolve("net.onnx").toString(), "--inputs", tmp.resolve("in.npz").toString(), "--preset", "ita-cluster", "--quiet");
+        assertThat(r.out()).contains("3 nodes (ita 3)");
+        CliRunner.Result p = CliRunner.run("run", tmp.resolve("net.onnx").toString(), "--inputs", tmp.resolve("in.npz").toString(), "--preset", "pulp-cluster", "--quiet");
+        assertThat(p.out()).contains("3 nodes (cores 3)");
+    }
+
+    @Test
     void aWrongExpectationExitsOneNamingTheOutputAndTheFirstDifferences() throws IOException {
         GraphBuilder b = new GraphBuilder("add");
         input(b, "x", -128, 127, 4);

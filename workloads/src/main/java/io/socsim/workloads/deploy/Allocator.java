@@ -14,10 +14,10 @@ final class Allocator {
         long size = Math.max(16, (bytes + 15) & ~15L);
         for (Map.Entry<Long, Long> e : free.entrySet()) {
             if (e.getValue() >= size) {
-                long at = e.getKey();
+                long at = e.getKey(), length = e.getValue(); // read before removing: TreeMap reuses the entry
                 free.remove(at);
-                if (e.getValue() > size) {
-                    free.put(at + size, e.getValue() - size);
+                if (length > size) {
+                    free.put(at + size, length - size);
                 }
                 return at;
             }

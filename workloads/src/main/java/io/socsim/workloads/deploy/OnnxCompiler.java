@@ -178,6 +178,9 @@ public final class OnnxCompiler {
                 }
             }
         }
+        if (soc.itaEnabled()) {
+            findItaChains(g);
+        }
         long[] placement = placeActivations(g);
         long peak = placement[0];
         MemoryConfig l2 = soc.memory().l2().orElseThrow();
@@ -197,8 +200,14 @@ public final class OnnxCompiler {
                 }
             }
         }
+        for (Map.Entry<OnnxNode, ItaLinear> e : itaChains.entrySet()) {
+            Val bias = new Val(e.getKey().outputs().get(0) + "^bias", new long[] {e.getValue().p()}, e.getValue().bias());
+            bias.elem = Elem.I32;
+            itaBias.put(e.getKey(), bias);
+            consts.add(bias);
+        }
         for (OnnxNode n : order) {
-            Val t = isFolded(n) ? null : transposeWeights(n);
+            Val t = isFolded(n) || itaChains.containsKey(n) ? null : transposeWeights(n);
             if (t != null) {
                 transposed.put(n, t);
                 consts.add(t);
@@ -309,6 +318,40 @@ public final class OnnxCompiler {
         for (long x : v.data) {
             for (int i = 0; i < v.elem.bytes(); i++) {
                 out.write((int) (x >> (8 * i)) & 0xff);
+            }
+        }
+    }
+
+    /** MatMul [+ Add] + RequantShift chains that run as ITA linear jobs, by their MatMul; the nodes folded into them. */
+    private final Map<OnnxNode, ItaLinear> itaChains = new LinkedHashMap<>();
+    private final Map<OnnxNode, Val> itaBias = new HashMap<>();
+    private final Set<OnnxNode> onIta = new HashSet<>();
+
+    private void findItaChains(OnnxGraph g) {
+        Map<String, Integer> consumers = new HashMap<>();
+        for (OnnxNode n : order) {
+            for (String in : n.inputs()) {
+                if (!in.isEmpty()) {
+                    consumers.merge(in, 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> outs = new HashSet<>();
+        g.outputs().forEach(v -> outs.add(v.name()));
+        for (int i = 0; i < order.size(); i++) {
+            if (isFolded(order.get(i))) {
+                continue;
+            }
+            ItaLinear chain = ItaLinear.match(order, i, consumers, name -> {
+                Val v = vals.get(name);
+                return new Object[] {v.shape, v.elem, v.root.constant() ? v.root.data : null};
+            }, outs);
+            if (chain != null) {
+                itaChains.put(chain.matMul(), chain);
+                if (chain.add() != null) {
+                    onIta.add(chain.add());
+                }
+                onIta.add(chain.requant());
             }
         }
     }
@@ -451,6 +494,12 @@ public final class OnnxCompiler {
                         last.merge(r, i, Math::max);
                     }
                 }
+            }
+        }
+        for (ItaLinear chain : itaChains.values()) { // ITA reads x while the chain's output is written
+            Val x = vals.get(chain.matMul().inputs().get(0)).root;
+            if (!x.constant()) {
+                last.merge(x, order.indexOf(chain.requant()), Math::max);
             }
         }
         for (ValueInfo v : g.outputs()) {
@@ -686,6 +735,29 @@ public final class OnnxCompiler {
             }
             if (OnnxTensor.elementCount(out.shape) == 0) {
                 nodes.add(new NodeRun(label, n.opType(), "empty", 0));
+                continue;
+            }
+            if (onIta.contains(n)) {
+                nodes.add(new NodeRun(label, n.opType(), "ita", 0));
+                continue;
+            }
+            ItaLinear chain = itaChains.get(n);
+            if (chain != null) {
+                schedule.mark(label);
+                int tile = soc.ita().map(i -> i.tileSize()).orElse(64);
+                var l1 = soc.memory().l1().orElseThrow();
+                io.socsim.workloads.runtime.Lowering lowering = new io.socsim.workloads.runtime.Lowering(schedule, (int) l1.base(), (int) l1.size(), tile);
+                try {
+                    lowering.itaLinear(label, (int) address(n.inputs().get(0)), (int) chain.rows(), (int) chain.k(), (int) address(n.inputs().get(1)),
+                            (int) chain.p(), (int) address(itaBias.get(n)), chain.requantWord(), 0, 0, (int) address(chain.requant().outputs().get(0)));
+                } catch (IllegalArgumentException e) {
+                    throw DeployException.at(label, n.opType(), e.getMessage());
+                }
+                schedule.barrier(); // only core 0 waits for ITA and the DMA: the others must not read the output before
+                long m = chain.rows() * chain.k() * chain.p();
+                macs += m;
+                marks.add(new NodeRun(label, n.opType(), "ita", m));
+                nodes.add(new NodeRun(label, n.opType(), "ita", m));
                 continue;
             }
             schedule.mark(label);
