@@ -123,7 +123,7 @@ final class CoreTimer {
         int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
         boolean isTaken = kind == InsnClass.BRANCH && taken(d, sem);
         int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? c.address : 0;
-        h.runDecoded(d);
+        h.run(1);
         if (!h.running()) {
             return STOPPED;
         }
@@ -326,7 +326,7 @@ final class CoreTimer {
                 default:
                     break;
             }
-            hart.runDecoded(d);
+            hart.run(1);
             if (!hart.running()) {
                 throw new IllegalStateException("a private instruction stopped core " + c.id); // none can: no memory, system or CSR
             }
