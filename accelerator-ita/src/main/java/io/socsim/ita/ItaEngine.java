@@ -2,27 +2,15 @@ package io.socsim.ita;
 
 import io.socsim.config.ItaConfig;
 import io.socsim.config.hw.RegisterMap;
-import io.socsim.ita.math.Activation;
-import io.socsim.ita.math.ActivationStage;
-import io.socsim.ita.math.Attention;
-import io.socsim.ita.math.FeedForward;
-import io.socsim.ita.math.HeadRequant;
-import io.socsim.ita.math.HeadResult;
-import io.socsim.ita.math.HeadWeights;
-import io.socsim.ita.math.Matrix32;
-import io.socsim.ita.math.Matrix8;
-import io.socsim.ita.math.Requant;
 import io.socsim.memory.MemorySystem;
 import io.socsim.memory.Region;
 import io.socsim.memory.Tcdm;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * ITA behind its register interface ({@code docs/architecture.md}): jobs queued in contexts,
- * computed bit-exactly by {@code io.socsim.ita.math}, and timed tile by tile.
+ * computed bit-exactly by {@code io.socsim.ita.math} when they start ({@link ItaJobs}), and timed
+ * tile by tile here.
  *
  * <p>Timing (platform.md section 6, parameters from {@link ItaConfig}): every matrix product of a
  * job is cut into tiles of {@code tile x tile} outputs over a {@code tile}-deep slice of the inner
@@ -61,37 +49,23 @@ public final class ItaEngine {
         }
     }
 
-    /** One matrix product of a job, or (with no tiles) a fixed-latency phase. */
-    private record Step(String name, int tiles, int kSlices, int outBytes, int loadBytes, int biasBytes, int fixedCycles) {
-    }
-
-    private static final class Job {
-        int id, core;
-        int[] regs;
-        List<Step> steps;
-        long usefulMacs;
-        // functional result, written to L1 at completion
-        List<int[]> writes = new ArrayList<>(); // {address, offset-into-blob, length}
-        byte[] blob;
-    }
-
     private final ItaConfig config;
     private final MemorySystem memory;
     private final Tcdm tcdm;
     private final int requester;
     private final int[][] staging;
-    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    private final ArrayDeque<ItaJob> queue = new ArrayDeque<>();
     private final int portBytes;
     private final int portBanks;
     private final int tile;
     private final long tileCycles;
-    private final int restream;
+    private final ItaJobs jobBuilder;
     private int busyMask;
     private int nextId;
     private Listener listener = (id, core, cycle) -> { };
 
     // progress of the head job's current step
-    private Job active;
+    private ItaJob active;
     private int step;
     private int loadedTiles, computedTiles;
     private long loadLeft;
@@ -116,7 +90,7 @@ public final class ItaEngine {
         this.portBanks = config.portWidthBits() / 32;
         this.tile = config.tileSize();
         this.tileCycles = config.tileComputeCycles();
-        this.restream = Math.max(1, config.tileSize() / config.engines());
+        this.jobBuilder = new ItaJobs(config, memory);
     }
 
     public void listener(Listener listener) {
@@ -165,10 +139,12 @@ public final class ItaEngine {
      * @throws ItaError when the staged job is invalid
      */
     public int start(int core, long cycle) {
-        Job job = new Job();
+        ItaJob job = new ItaJob();
         job.core = core;
         job.regs = staging[core].clone();
-        prepare(job);
+        jobBuilder.prepare(job);
+        paddedMacs += job.paddedMacs;
+        softmaxElements += job.softmaxElements;
         while ((busyMask & (1 << nextId)) != 0) {
             nextId = (nextId + 1) % config.jobContexts();
         }
@@ -191,7 +167,7 @@ public final class ItaEngine {
         if (active == null || drainLeft > 0 || step >= active.steps.size()) {
             return;
         }
-        Step s = active.steps.get(step);
+        ItaJob.Step s = active.steps.get(step);
         wantsPort = outPending > 0 || (loadedTiles < s.tiles() && loadedTiles < computedTiles + 2);
         if (wantsPort) {
             tcdm.requestWide(requester, 0, portBanks);
@@ -233,7 +209,7 @@ public final class ItaEngine {
                 }
                 continue;
             }
-            Step s = active.steps.get(step);
+            ItaJob.Step s = active.steps.get(step);
             wantsPort = outPending > 0 || (loadedTiles < s.tiles() && loadedTiles < computedTiles + 2);
             if (wantsPort) {
                 granted++;
@@ -256,7 +232,7 @@ public final class ItaEngine {
             }
             return;
         }
-        Step s = active.steps.get(step);
+        ItaJob.Step s = active.steps.get(step);
         if (wantsPort) {
             if (portGrantedNow) {
                 portGranted++;
@@ -318,7 +294,7 @@ public final class ItaEngine {
             finish(cycle);
             return;
         }
-        Step s = active.steps.get(step);
+        ItaJob.Step s = active.steps.get(step);
         loadedTiles = 0;
         computedTiles = 0;
         outPending = 0;
@@ -334,12 +310,12 @@ public final class ItaEngine {
         loadLeft = tileLoadBytes(s, 0);
     }
 
-    private long tileLoadBytes(Step s, int index) {
+    private long tileLoadBytes(ItaJob.Step s, int index) {
         return s.loadBytes() + (index % s.kSlices() == 0 ? s.biasBytes() : 0);
     }
 
     private void finish(long cycle) {
-        Job job = queue.poll();
+        ItaJob job = queue.poll();
         Region l1 = memory.l1();
         for (int[] w : job.writes) {
             System.arraycopy(job.blob, w[1], l1.bytes(), l1.offset(w[0]), w[2]);
@@ -349,119 +325,6 @@ public final class ItaEngine {
         active = null;
         jobsDone++;
         listener.completed(job.id, job.core, cycle + 1);
-    }
-
-    // ------------------------------------------------------------------ jobs
-
-    private void prepare(Job job) {
-        int[] r = job.regs;
-        int mode = r[MODE >> 2], s = r[S >> 2], e = r[E >> 2], p = r[P >> 2];
-        check(s >= 1 && s <= 4096 && e >= 1 && e <= 4096 && p >= 1 && p <= 4096,
-                "ITA job shape S=%d E=%d P=%d: each must be 1..4096", s, e, p);
-        List<Step> steps = new ArrayList<>();
-        if (mode == LINEAR) {
-            Matrix8 x = matrix(r[IN >> 2], s, e, "ITA_IN");
-            Matrix8 w = matrix(r[W0 >> 2], e, p, "ITA_W0");
-            Matrix32 bias = r[B0 >> 2] == 0 ? Matrix32.zeros(1, p) : vector(r[B0 >> 2], p, "ITA_B0");
-            int act = r[ACT >> 2];
-            check(act >= 0 && act <= 2, "ITA_ACT %d is not 0 (identity), 1 (ReLU) or 2 (GELU)", act);
-            Activation kind = act == 0 ? Activation.IDENTITY : act == 1 ? Activation.RELU : Activation.GELU;
-            // ACT_RQ 0 keeps PyITA's default activation constants (74/20/0)
-            Requant actRq = r[ACT_RQ >> 2] == 0 ? Requant.DEFAULT_ACTIVATION : requant(r[ACT_RQ >> 2]);
-            ActivationStage stage = new ActivationStage(kind, actRq, ActivationStage.withDefaults(kind).gelu());
-            Matrix8 out = FeedForward.linear(x, w, bias, requant(r[RQ0 >> 2]), stage).out();
-            job.blob = out.data().clone();
-            job.writes.add(new int[] {checkedL1(r[OUT >> 2], s * p, "ITA_OUT"), 0, s * p});
-            steps.add(product("linear", s, e, p, true));
-            job.usefulMacs = (long) s * e * p;
-        } else if (mode == ATTENTION) {
-            check(s % 16 == 0, "ITA attention needs S a multiple of 16 (ITAmax works on groups of 16 columns), not %d", s);
-            Matrix8 q = matrix(r[IN >> 2], s, e, "ITA_IN");
-            Matrix8 kv = r[IN_KV >> 2] == 0 ? q : matrix(r[IN_KV >> 2], s, e, "ITA_IN_KV");
-            HeadWeights w = new HeadWeights(matrix(r[W0 >> 2], e, p, "ITA_W0"), matrix(r[W1 >> 2], e, p, "ITA_W1"),
-                    matrix(r[W2 >> 2], e, p, "ITA_W2"), matrix(r[W3 >> 2], p, e, "ITA_W3"),
-                    vector(r[B0 >> 2], p, "ITA_B0"), vector(r[B1 >> 2], p, "ITA_B1"),
-                    vector(r[B2 >> 2], p, "ITA_B2"), vector(r[B3 >> 2], e, "ITA_B3"));
-            HeadRequant rq = new HeadRequant(requant(r[(RQ0 >> 2)]), requant(r[(RQ0 >> 2) + 1]), requant(r[(RQ0 >> 2) + 2]),
-                    requant(r[(RQ0 >> 2) + 3]), requant(r[(RQ0 >> 2) + 4]), requant(r[(RQ0 >> 2) + 5]));
-            HeadResult h = Attention.head(q, kv, kv, w, rq);
-            int sp = s * p, ss = s * s;
-            job.blob = new byte[s * e + 4 * sp + ss];
-            System.arraycopy(h.ow().data(), 0, job.blob, 0, s * e);
-            job.writes.add(new int[] {checkedL1(r[OUT >> 2], s * e, "ITA_OUT"), 0, s * e});
-            int scratch = checkedL1(r[SCRATCH >> 2], 4 * sp + ss, "ITA_SCRATCH");
-            int at = s * e;
-            for (Matrix8 m : new Matrix8[] {h.qp(), h.kp(), h.vp(), h.a(), h.av()}) {
-                System.arraycopy(m.data(), 0, job.blob, at, m.data().length);
-                at += m.data().length;
-            }
-            job.writes.add(new int[] {scratch, s * e, 4 * sp + ss});
-            steps.add(product("Q", s, e, p, true));
-            steps.add(product("K", s, e, p, true));
-            steps.add(product("V", s, e, p, true));
-            steps.add(product("QK", s, p, s, false));
-            long rounds = (s + config.softmaxDividers() - 1) / config.softmaxDividers();
-            steps.add(new Step("softmax inverse", 0, 1, 0, 0, 0, (int) (rounds * config.softmaxDividerCycles())));
-            steps.add(product("AV", s, s, p, false));
-            steps.add(product("OW", s, p, e, true));
-            job.usefulMacs = 3L * s * e * p + 2L * s * s * p + (long) s * p * e;
-            softmaxElements += (long) s * s;
-        } else {
-            throw new ItaError("ITA_MODE " + mode + " is not 0 (linear) or 1 (attention head)");
-        }
-        job.steps = steps;
-        for (Step st : steps) {
-            paddedMacs += (long) st.tiles() * tile * tile * tile;
-        }
-    }
-
-    /** An M x K by K x N product: tiles over the padded dimensions, bytes per tile through the port. */
-    private Step product(String name, int m, int k, int n, boolean bias) {
-        int tm = ceil(m), tk = ceil(k), tn = ceil(n);
-        int tileBytes = tile * tile;
-        return new Step(name, tm * tn * tk, tk, tileBytes, tileBytes * restream + tileBytes, bias ? tile * 4 : 0, 0);
-    }
-
-    private int ceil(int dim) {
-        return (dim + tile - 1) / tile;
-    }
-
-    private static Requant requant(int word) {
-        return new Requant(RegisterMap.requantMult(word), RegisterMap.requantShift(word), (byte) RegisterMap.requantAdd(word));
-    }
-
-    private Matrix8 matrix(int address, int rows, int cols, String reg) {
-        int at = checkedL1(address, rows * cols, reg);
-        Region l1 = memory.l1();
-        byte[] data = new byte[rows * cols];
-        System.arraycopy(l1.bytes(), l1.offset(at), data, 0, data.length);
-        return new Matrix8(rows, cols, data);
-    }
-
-    private Matrix32 vector(int address, int n, String reg) {
-        int at = checkedL1(address, 4 * n, reg);
-        Region l1 = memory.l1();
-        byte[] b = l1.bytes();
-        int o = l1.offset(at);
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-            int j = o + 4 * i;
-            v[i] = (b[j] & 0xff) | (b[j + 1] & 0xff) << 8 | (b[j + 2] & 0xff) << 16 | b[j + 3] << 24;
-        }
-        return new Matrix32(1, n, v);
-    }
-
-    private int checkedL1(int address, int length, String reg) {
-        Region l1 = memory.l1();
-        check(l1 != null && l1.contains(address, length), "%s = 0x%08x: the %d-byte operand is not inside L1 (ITA reaches memory only through its L1 port)",
-                reg, address, length);
-        return address;
-    }
-
-    private static void check(boolean ok, String format, Object... args) {
-        if (!ok) {
-            throw new ItaError(String.format(Locale.ROOT, format, args));
-        }
     }
 
     // ------------------------------------------------------------------ statistics

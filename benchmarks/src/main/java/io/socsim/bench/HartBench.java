@@ -79,7 +79,7 @@ public class HartBench {
         for (int i = 0; i < BATCH; i++) {
             long d = h.peek();
             sum += d;
-            h.runDecoded(d);
+            h.run(1);
         }
         return sum;
     }

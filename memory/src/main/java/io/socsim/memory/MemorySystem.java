@@ -19,6 +19,7 @@ public final class MemorySystem {
     private final Region l3;
     private final Region ram;
     private final List<Region> regions = new ArrayList<>();
+    private final Region[] lookup; // the regions, in order, for find()
     private final int interconnectLatency;
 
     public MemorySystem(SocConfig config) {
@@ -29,6 +30,7 @@ public final class MemorySystem {
         this.l2 = config.memory().l2().map(c -> add(region("l2", c, interconnectLatency))).orElse(null);
         this.l3 = config.memory().l3().map(c -> add(region("l3", c, interconnectLatency))).orElse(null);
         this.ram = config.memory().ram().map(c -> add(region("ram", c, 0))).orElse(null);
+        this.lookup = regions.toArray(new Region[0]);
     }
 
     private Region add(Region r) {
@@ -48,11 +50,15 @@ public final class MemorySystem {
         return (int) bytes;
     }
 
-    /** The region holding {@code [address, address + length)}, or null. */
+    /**
+     * The region holding {@code [address, address + length)}, or null. On the simulation hot path
+     * (every core access outside L1): an indexed loop over an array, which allocates nothing.
+     */
     public Region find(int address, int length) {
-        for (Region r : regions) {
-            if (r.contains(address, length)) {
-                return r;
+        Region[] all = lookup;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].contains(address, length)) {
+                return all[i];
             }
         }
         return null;

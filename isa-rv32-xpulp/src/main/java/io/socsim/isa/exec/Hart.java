@@ -104,35 +104,20 @@ public final class Hart {
      * @return the number of instructions executed
      */
     public long run(long max) {
-        return loop(max, 0);
-    }
-
-    /**
-     * Executes the one instruction at the current pc, given as {@link #peek()} returned it: a
-     * timing model that looked at the instruction before issuing it spares the second lookup.
-     */
-    public void runDecoded(long d) {
-        loop(1, d);
-    }
-
-    /** The interpreter: up to {@code max} instructions, the first one {@code first} when it is not 0. */
-    private long loop(long max, long first) {
         final int[] x = this.x;
         final DecodeCache code = this.code;
         int pc = this.pc;
         long n = 0;
-        long d = first;
         while (n < max) {
-            if (d == 0) {
-                try {
-                    d = decoded(pc);
-                } catch (FetchFault fault) {
-                    pc = trap(Trap.INSTRUCTION_ACCESS_FAULT, pc, fault.address);
-                    if (state != RUNNING) {
-                        break;
-                    }
-                    continue;
+            long d;
+            try {
+                d = decoded(pc);
+            } catch (FetchFault fault) {
+                pc = trap(Trap.INSTRUCTION_ACCESS_FAULT, pc, fault.address);
+                if (state != RUNNING) {
+                    break;
                 }
+                continue;
             }
             int sem = (int) d & 0x3ff;
             int rd = (int) (d >>> 11) & 63;
@@ -288,7 +273,6 @@ public final class Hart {
             }
             pc = next;
             n++;
-            d = 0;
         }
         this.pc = pc;
         instret += n;

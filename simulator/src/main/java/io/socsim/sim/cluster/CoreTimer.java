@@ -14,10 +14,6 @@ import io.socsim.memory.Tcdm;
  * core's accounts, and runs the core's private instructions ahead of the cycle loop. It knows
  * nothing of the peripherals: a load of a peripheral register that may have to wait is handed
  * back to the cluster ({@link #PERIPHERAL_LOAD}).
- *
- * <p>Longer than the simulator's other classes on purpose: it is the hot path, and the general
- * charge ({@link #execute}) and the run-ahead loop ({@link #runAhead}) must apply the same
- * rules; kept side by side they can be checked against each other.
  */
 final class CoreTimer {
 
@@ -123,7 +119,7 @@ final class CoreTimer {
         int divisor = kind == InsnClass.DIV ? h.reg(DecodeCache.rs2(d)) : 0;
         boolean isTaken = kind == InsnClass.BRANCH && taken(d, sem);
         int address = kind == InsnClass.LOAD || kind == InsnClass.STORE ? c.address : 0;
-        h.runDecoded(d);
+        h.run(1);
         if (!h.running()) {
             return STOPPED;
         }
@@ -250,119 +246,41 @@ final class CoreTimer {
      * Runs the core's private instructions (ALU, SIMD, multiply, branches: nothing another core
      * or the host can observe) at their own issue cycles, from {@code c.readyAt} up to the next
      * instruction that needs the cycle loop, the first that would issue at or after {@code limit},
-     * or a full batch. Each is recorded in the batch so that {@link #takeBack} can undo it.
-     *
-     * <p>The hot loop of the simulator: the core's counters live in locals while it runs.
+     * or a full batch. Each is charged by {@link #execute}, the same rules as any instruction, and
+     * recorded in the batch so that {@link #takeBack} can undo it.
      */
     void runAhead(long limit) {
-        int n = c.batchLength;
-        long t = c.readyAt;
-        if (n >= CoreState.BATCH || t >= limit) {
-            return;
-        }
-        long d = h.peek();
-        int sem = DecodeCache.sem(d);
-        if (!InsnClass.PRIVATE[sem]) {
-            return; // the common case in memory-bound code: the next instruction needs the cycle loop
-        }
-        final int loadReg = c.loadReg; // private instructions do not load
-        final long loadReadyAt = c.loadReadyAt;
-        int lastWritten = c.lastWritten;
-        byte lastCharge = c.lastCharge;
-        long busy = 0, branchStalls = 0, mulDivStalls = 0, loadUseStalls = 0;
-        final long[] issue = c.batchIssue;
-        final int[] costs = c.batchCost, penalties = c.batchPenalty, loadUses = c.batchLoadUse;
-        final byte[] kinds = c.batchPenaltyKind, energy = c.batchEnergyClass;
-        final long[] energyClasses = c.energyClasses;
-        final Hart hart = h;
-        int start = n;
-        while (true) {
+        while (c.batchLength < CoreState.BATCH) {
+            long t = c.readyAt;
+            long d = h.peek();
+            int sem = DecodeCache.sem(d);
+            if (!InsnClass.PRIVATE[sem] || t >= limit) {
+                break;
+            }
             int loadUse = 0;
-            if (loadReg != 0 && t < loadReadyAt && reads(d, sem, loadReg)) {
-                loadUse = (int) (loadReadyAt - t);
-                t = loadReadyAt;
+            if (c.loadReg != 0 && t < c.loadReadyAt && reads(d, sem, c.loadReg)) {
+                loadUse = (int) (c.loadReadyAt - t);
+                t = c.loadReadyAt;
                 if (t >= limit) {
                     break;
                 }
-                loadUseStalls += loadUse;
-                lastCharge = CoreState.CHARGE_LOAD_USE;
+                c.loadUseStalls += loadUse;
+                c.readyAt = t;
+                c.lastCharge = CoreState.CHARGE_LOAD_USE;
             }
-            int kind = InsnClass.KIND[sem];
-            int cost = 1;
-            byte penaltyKind = 0;
-            switch (kind) {
-                case InsnClass.BRANCH:
-                    cost = taken(d, sem) ? taken : notTaken;
-                    lastCharge = CoreState.CHARGE_BRANCH;
-                    penaltyKind = cost > 1 ? (byte) 1 : 0;
-                    branchStalls += cost - 1;
-                    break;
-                case InsnClass.JAL:
-                    cost = jal;
-                    lastCharge = CoreState.CHARGE_BRANCH;
-                    penaltyKind = cost > 1 ? (byte) 1 : 0;
-                    branchStalls += cost - 1;
-                    break;
-                case InsnClass.JALR: {
-                    int rs1 = DecodeCache.rs1(d);
-                    cost = jalr + (rs1 != 0 && rs1 == lastWritten ? jalrAfterWrite : 0);
-                    lastCharge = CoreState.CHARGE_BRANCH;
-                    penaltyKind = cost > 1 ? (byte) 1 : 0;
-                    branchStalls += cost - 1;
-                    break;
-                }
-                case InsnClass.MULH:
-                    cost = mulh;
-                    lastCharge = CoreState.CHARGE_MUL_DIV;
-                    penaltyKind = cost > 1 ? (byte) 2 : 0;
-                    mulDivStalls += cost - 1;
-                    break;
-                case InsnClass.DIV:
-                    cost = divide(sem, hart.reg(DecodeCache.rs2(d)));
-                    lastCharge = CoreState.CHARGE_MUL_DIV;
-                    penaltyKind = cost > 1 ? (byte) 2 : 0;
-                    mulDivStalls += cost - 1;
-                    break;
-                default:
-                    break;
-            }
-            hart.runDecoded(d);
-            if (!hart.running()) {
+            int i = c.batchLength++;
+            c.batchIssue[i] = t;
+            c.batchLoadUse[i] = loadUse;
+            long busyBefore = c.busy, branchBefore = c.branchStalls, mulDivBefore = c.mulDivStalls;
+            if (execute(t, d) == STOPPED) {
                 throw new IllegalStateException("a private instruction stopped core " + c.id); // none can: no memory, system or CSR
             }
-            issue[n] = t;
-            loadUses[n] = loadUse;
-            costs[n] = cost;
-            kinds[n] = penaltyKind;
-            penalties[n] = penaltyKind == 0 ? 0 : cost - 1;
-            byte e = InsnClass.ENERGY[sem];
-            energy[n] = e;
-            energyClasses[e]++;
-            busy += cost;
-            lastWritten = InsnClass.WRITES_RD[sem] ? DecodeCache.rd(d) : 0;
-            t += cost;
-            n++;
-            if (n == CoreState.BATCH || t >= limit) {
-                break;
-            }
-            d = hart.peek();
-            sem = DecodeCache.sem(d);
-            if (!InsnClass.PRIVATE[sem]) {
-                break;
-            }
+            c.batchCost[i] = (int) (c.busy - busyBefore);
+            long branch = c.branchStalls - branchBefore;
+            c.batchPenaltyKind[i] = (byte) (branch > 0 ? 1 : c.mulDivStalls > mulDivBefore ? 2 : 0);
+            c.batchPenalty[i] = (int) (branch > 0 ? branch : c.mulDivStalls - mulDivBefore);
+            c.batchEnergyClass[i] = InsnClass.ENERGY[sem];
         }
-        if (n == start) {
-            return;
-        }
-        c.batchLength = n;
-        c.instructions += n - start;
-        c.busy += busy;
-        c.branchStalls += branchStalls;
-        c.mulDivStalls += mulDivStalls;
-        c.loadUseStalls += loadUseStalls;
-        c.lastCharge = lastCharge;
-        c.lastWritten = lastWritten;
-        c.readyAt = t;
     }
 
     /**

@@ -1,21 +1,5 @@
 package io.socsim.workloads.gemm;
 
-import io.socsim.config.AddressWindow;
-import io.socsim.config.MemoryConfig;
-import io.socsim.config.PeripheralsConfig;
-import io.socsim.config.SocConfig;
-import io.socsim.config.TcdmConfig;
-import io.socsim.config.hw.RegisterMap;
-import io.socsim.isa.Op;
-import io.socsim.isa.asm.Label;
-import io.socsim.isa.asm.Program;
-import io.socsim.isa.asm.ProgramBuilder;
-import io.socsim.isa.asm.ProgramElf;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import static io.socsim.isa.Reg.A0;
 import static io.socsim.isa.Reg.A1;
 import static io.socsim.isa.Reg.A2;
@@ -26,9 +10,9 @@ import static io.socsim.isa.Reg.A6;
 import static io.socsim.isa.Reg.A7;
 import static io.socsim.isa.Reg.RA;
 import static io.socsim.isa.Reg.S0;
+import static io.socsim.isa.Reg.S1;
 import static io.socsim.isa.Reg.S10;
 import static io.socsim.isa.Reg.S11;
-import static io.socsim.isa.Reg.S1;
 import static io.socsim.isa.Reg.S2;
 import static io.socsim.isa.Reg.S3;
 import static io.socsim.isa.Reg.S4;
@@ -46,6 +30,23 @@ import static io.socsim.isa.Reg.T5;
 import static io.socsim.isa.Reg.T6;
 import static io.socsim.isa.Reg.TP;
 import static io.socsim.isa.Reg.ZERO;
+
+import io.socsim.config.AddressWindow;
+import io.socsim.config.MemoryConfig;
+import io.socsim.config.PeripheralsConfig;
+import io.socsim.config.SocConfig;
+import io.socsim.config.TcdmConfig;
+import io.socsim.config.hw.RegisterMap;
+import io.socsim.isa.Op;
+import io.socsim.isa.asm.Label;
+import io.socsim.isa.asm.Program;
+import io.socsim.isa.asm.ProgramBuilder;
+import io.socsim.isa.asm.ProgramElf;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Generates a complete cluster program for one {@link GemmSpec}: an int8 GEMM in the style of the
@@ -82,10 +83,11 @@ public final class GemmKernel {
     // ---- DMA id slots (words in L2, -1 = none): in-A, in-B and out, one per buffer parity
     private static final int SLOT_IN_A = 0, SLOT_IN_B = 8, SLOT_OUT = 16;
 
-    // ---- peripheral registers (docs/architecture.md)
+    // ---- peripheral registers (the register map)
     private static final int EU_BARRIER = RegisterMap.EventUnit.BARRIER, EU_EVENT_WAIT = RegisterMap.EventUnit.EVENT_WAIT;
-    private static final int DMA_SRC = 0x00, DMA_DST = 0x04, DMA_LEN = 0x08, DMA_SRC_STRIDE = 0x0C,
-            DMA_DST_STRIDE = 0x10, DMA_ROWS = 0x14, DMA_START = 0x18, DMA_WAIT = 0x20;
+    private static final int DMA_SRC = RegisterMap.Dma.SRC, DMA_DST = RegisterMap.Dma.DST, DMA_LEN = RegisterMap.Dma.LEN,
+            DMA_SRC_STRIDE = RegisterMap.Dma.SRC_STRIDE, DMA_DST_STRIDE = RegisterMap.Dma.DST_STRIDE, DMA_ROWS = RegisterMap.Dma.ROWS,
+            DMA_START = RegisterMap.Dma.START, DMA_WAIT = RegisterMap.Dma.WAIT;
     private static final int MHARTID = 0xF14;
     private static final int EXIT = 93;
 
