@@ -133,26 +133,12 @@ public final class OnnxRun {
         for (int i = 0; i < got.size(); i++) {
             if (got.data()[i] != want.data()[i]) {
                 if (first.size() < 5) {
-                    first.add(String.format(Locale.ROOT, "[%s] expected %d simulated %d", index(want.shape(), i), want.data()[i], got.data()[i]));
+                    first.add(String.format(Locale.ROOT, "[%s] expected %d simulated %d", want.indexString(i), want.data()[i], got.data()[i]));
                 }
                 differ++;
             }
         }
         return differ == 0 ? null : new Mismatch(name, differ, got.size(), first);
-    }
-
-    private static String index(long[] shape, int flat) {
-        long[] idx = new long[shape.length];
-        long rest = flat;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = shape[d] == 0 ? 0 : rest % shape[d];
-            rest = shape[d] == 0 ? 0 : rest / shape[d];
-        }
-        StringBuilder s = new StringBuilder();
-        for (int d = 0; d < idx.length; d++) {
-            s.append(d == 0 ? "" : ",").append(idx[d]);
-        }
-        return s.toString();
     }
 
     /** The report as ordered maps (deterministic JSON, docs/report.md). */

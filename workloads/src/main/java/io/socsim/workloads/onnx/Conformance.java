@@ -75,7 +75,7 @@ public final class Conformance {
                 if (got.data()[i] != want.data()[i]) {
                     if (differ < 3) {
                         first.append(String.format(Locale.ROOT, " [%s] expected %d got %d",
-                                index(want.shape(), i), want.data()[i], got.data()[i]));
+                                want.indexString(i), want.data()[i], got.data()[i]));
                     }
                     differ++;
                 }
@@ -86,19 +86,5 @@ public final class Conformance {
             }
         }
         return null;
-    }
-
-    static String index(long[] shape, int flat) {
-        long[] idx = new long[shape.length];
-        long rest = flat;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = shape[d] == 0 ? 0 : rest % shape[d];
-            rest = shape[d] == 0 ? 0 : rest / shape[d];
-        }
-        StringBuilder s = new StringBuilder();
-        for (int d = 0; d < idx.length; d++) {
-            s.append(d == 0 ? "" : ",").append(idx[d]);
-        }
-        return s.toString();
     }
 }

@@ -72,6 +72,21 @@ public record Tensor(long[] shape, long[] data) {
         return Arrays.toString(shape);
     }
 
+    /** The multi-dimensional index of flat element {@code flat}, e.g. {@code 0,2,5}. */
+    public String indexString(int flat) {
+        long[] idx = new long[shape.length];
+        long rest = flat;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            idx[d] = shape[d] == 0 ? 0 : rest % shape[d];
+            rest = shape[d] == 0 ? 0 : rest / shape[d];
+        }
+        StringBuilder s = new StringBuilder();
+        for (int d = 0; d < idx.length; d++) {
+            s.append(d == 0 ? "" : ",").append(idx[d]);
+        }
+        return s.toString();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
