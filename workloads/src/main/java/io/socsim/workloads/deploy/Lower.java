@@ -408,7 +408,12 @@ final class Lower {
 
     private void fill(long[] dims, long value) {
         Operand d = new Operand(contiguous(dims, c.elem(out()).bytes()), c.elem(out()));
-        Label k = c.kernel("fill" + value + dims(dims) + d.key(), () -> Kernels.map(c.emitter(), dims, List.of(), d, new Kernels.MapOp() {
+        c.call(fillKernel(dims, value, d), c.address(c.val(out())));
+    }
+
+    /** The kernel that writes {@code value} into every element of {@code d} (one per value, shape and layout). */
+    private Label fillKernel(long[] dims, long value, Operand d) {
+        return c.kernel("fill" + value + dims(dims) + d.key(), () -> Kernels.map(c.emitter(), dims, List.of(), d, new Kernels.MapOp() {
             int r;
 
             @Override
@@ -421,7 +426,6 @@ final class Lower {
                 return r;
             }
         }));
-        c.call(k, c.address(c.val(out())));
     }
 
     private void transpose() {
@@ -651,20 +655,7 @@ final class Lower {
             long fillValue = conv ? 0 : xe.min();
             long tmp = c.tempAddress(n);
             Operand d = new Operand(contiguous(padded, xe.bytes()), xe);
-            Label f = c.kernel("fill" + fillValue + dims(padded) + d.key(), () -> Kernels.map(c.emitter(), padded, List.of(), d, new Kernels.MapOp() {
-                int r;
-
-                @Override
-                public void setup(Emitter e) {
-                    r = e.constant(fillValue);
-                }
-
-                @Override
-                public int apply(Emitter e, int[] v) {
-                    return r;
-                }
-            }));
-            c.call(f, tmp);
+            c.call(fillKernel(padded, fillValue, d), tmp);
             long[] ps = contiguous(padded, xe.bytes());
             long off = 0;
             for (int d2 = 0; d2 < k; d2++) {
